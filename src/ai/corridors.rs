@@ -1,0 +1,409 @@
+//! Corridor diplomacy: what an AI delegation does with its action points,
+//! and how it answers lobbying, trades and amendments.
+
+use rand::RngExt;
+
+use super::penholder::{self, join_names};
+use super::reasons::{self, phrase};
+use super::{Context, Situation};
+use crate::game::actions::Act;
+use crate::game::compiled::{DraftId, SeatId};
+use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus};
+use crate::game::state::Table;
+use crate::rules::ProductKind;
+
+/// Answers a request to support a draft: (agrees, reason).
+pub fn answer_lobby(
+    sit: &Situation,
+    target: SeatId,
+    by: SeatId,
+    draft: &DraftState,
+    rng: &mut impl rand::Rng,
+) -> (bool, String) {
+    let a = sit.assess(target, draft.text(), Context::of(draft));
+    // One roll whatever the answer, so the random sequence does not depend on it.
+    let noise = (rng.random::<f32>() - 0.5) * 0.3;
+    if let Some(line) = a.breach {
+        return (
+            false,
+            sit.sc.delegations[target].red_lines[line].reason.clone(),
+        );
+    }
+    if a.value > 0.2 {
+        return (
+            true,
+            format!(
+                "it already supports the text: {}",
+                reasons::acceptance(sit, target, draft.text(), Context::of(draft), a.value)
+            ),
+        );
+    }
+    let d = sit.disp[target];
+    let affinity = d.relationships[by];
+    let owed = d.goodwill[by];
+    let willingness = 0.4 * d.personality.flexibility + 0.5 * affinity + owed + 0.3 * sit.urgency
+        - d.salience * (-a.value).max(0.0)
+        + noise;
+    if willingness > 0.35 {
+        let why = if owed > 0.1 {
+            format!("it has not forgotten the help of {}", sit.sc.name(by))
+        } else if affinity >= 0.4 {
+            format!("it values its partnership with {}", sit.sc.name(by))
+        } else {
+            "the Council must not stay divided while the crisis goes on".to_string()
+        };
+        (true, why)
+    } else {
+        (false, reasons::objection(sit, target, draft.text()))
+    }
+}
+
+/// Answers "we support your draft `give` if you support our draft `get`".
+pub fn answer_trade(
+    sit: &Situation,
+    target: SeatId,
+    by: SeatId,
+    give: &DraftState,
+    get: &DraftState,
+) -> (bool, String) {
+    let on_get = sit.assess(target, get.text(), Context::of(get));
+    if let Some(line) = on_get.breach {
+        return (
+            false,
+            sit.sc.delegations[target].red_lines[line].reason.clone(),
+        );
+    }
+    let on_give = sit.assess(target, give.text(), Context::of(give));
+    let d = sit.disp[target];
+    // What the partner's support is worth: only something if the target
+    // wants `give` adopted and the partner does not support it yet.
+    let partner = sit.assess(by, give.text(), Context::of(give));
+    let support_gain = if partner.value > 0.0 || partner.breach.is_some() {
+        0.0
+    } else {
+        on_give.value.max(0.0)
+    };
+    let price = (-on_get.value).max(0.0) * (1.0 - 0.5 * d.personality.flexibility);
+    if support_gain > price + 0.05 {
+        (
+            true,
+            format!(
+                "support from {} for \"{}\" is worth more than its doubts",
+                sit.sc.name(by),
+                give.title
+            ),
+        )
+    } else if support_gain <= 0.0 {
+        (false, "it has nothing to gain from the offer".to_string())
+    } else {
+        (false, reasons::objection(sit, target, get.text()))
+    }
+}
+
+/// The penholder's answer to an amendment: (accept, reason).
+pub fn answer_amendment(
+    sit: &Situation,
+    pen: SeatId,
+    draft: &DraftState,
+    by: SeatId,
+    change: Change,
+) -> (bool, String) {
+    let ctx = Context::of(draft);
+    let Some(amended) = draft.text().with(change, &sit.sc.parts) else {
+        return (false, "the amendment no longer fits the text".into());
+    };
+    if let Some(line) = sit.breach(pen, &amended) {
+        return (
+            false,
+            sit.sc.delegations[pen].red_lines[line].reason.clone(),
+        );
+    }
+    let before = sit.predict(pen, draft.text(), ctx);
+    let after = sit.predict(pen, &amended, ctx);
+    let value_before = sit.assess(pen, draft.text(), ctx).value;
+    let value_after = sit.assess(pen, &amended, ctx).value;
+    let d = sit.disp[pen];
+    let quota = sit.sc.rules.quota;
+    let closer = after.shortfall(quota) < before.shortfall(quota);
+    let further = after.shortfall(quota) > before.shortfall(quota);
+    let tolerance =
+        0.1 + 0.3 * d.personality.flexibility + 0.2 * d.relationships[by].max(0.0) + d.goodwill[by];
+    if further {
+        return (false, "it would cost the text the support it needs".into());
+    }
+    if closer && value_after > 0.0 {
+        return (true, "it brings the Council closer to agreement".into());
+    }
+    if value_after >= value_before - tolerance {
+        let why = if value_after >= value_before {
+            "it improves the text".to_string()
+        } else {
+            format!("it can accommodate {}", sit.sc.name(by))
+        };
+        (true, why)
+    } else {
+        (false, reasons::objection(sit, pen, &amended))
+    }
+}
+
+/// Why a delegation proposes a change.
+fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: Change) -> String {
+    let sc = sit.sc;
+    let topic = sc.clause(change.clause()).topic.to_lowercase();
+    match change {
+        Change::Add { clause, wording } => {
+            format!(
+                "the Council cannot be silent on {topic}: the text should {}",
+                phrase(sc, clause, wording)
+            )
+        }
+        Change::Delete { clause } => {
+            let w = draft.text().wording_of(clause).unwrap_or(0);
+            format!("it cannot accept that the text {}", phrase(sc, clause, w))
+        }
+        Change::Reword { clause, wording } => {
+            let current = draft.text().wording_of(clause).unwrap_or(0);
+            if sit.own_stance(seat, clause, wording) > sit.own_stance(seat, clause, current)
+                && wording > current
+            {
+                format!("the language on {topic} is too weak")
+            } else {
+                format!("the language on {topic} goes too far")
+            }
+        }
+    }
+}
+
+/// The best amendment a delegation could propose to a draft: the change that
+/// improves the text most for it without crossing anyone's red line.
+pub fn best_amendment(sit: &Situation, seat: SeatId, draft: &DraftState) -> Option<(Change, f32)> {
+    let ctx = Context::of(draft);
+    let text = draft.text();
+    let base = sit.assess(seat, text, ctx).value;
+    let breaches_before: usize = (0..sit.seats())
+        .filter(|&s| s != seat && sit.breach(s, text).is_some())
+        .count();
+    let already: Vec<Change> = draft
+        .amendments
+        .iter()
+        .filter(|a| a.by == seat)
+        .map(|a| a.change)
+        .collect();
+    let mut best: Option<(Change, f32)> = None;
+    for change in penholder::moves(sit, text) {
+        if already.contains(&change) {
+            continue;
+        }
+        let Some(candidate) = text.with(change, &sit.sc.parts) else {
+            continue;
+        };
+        if sit.breach(seat, &candidate).is_some() {
+            continue;
+        }
+        let gain = sit.assess(seat, &candidate, ctx).value - base;
+        if best.as_ref().is_some_and(|b| gain <= b.1) {
+            continue;
+        }
+        // Keep the text passable: no new red line crossed for anyone.
+        let breaches_after = (0..sit.seats())
+            .filter(|&s| s != seat && sit.breach(s, &candidate).is_some())
+            .count();
+        if breaches_after > breaches_before {
+            continue;
+        }
+        best = Some((change, gain));
+    }
+    best
+}
+
+/// A corridor action with how much the delegation expects to gain from it.
+struct Option_ {
+    gain: f32,
+    act: Act,
+}
+
+/// Plans an AI delegation's corridor actions for the day.
+pub fn plan(
+    sit: &Situation,
+    seat: SeatId,
+    table: &Table,
+    action_points: u32,
+    rng: &mut impl rand::Rng,
+) -> Vec<Act> {
+    let d = sit.disp[seat];
+    let sc = sit.sc;
+    let assertive = d.personality.assertiveness;
+    let mut options: Vec<Option_> = Vec::new();
+    let mut free: Vec<Act> = Vec::new();
+
+    for draft in table.live() {
+        let ctx = Context::of(draft);
+        let a = sit.assess(seat, draft.text(), ctx);
+        let open = matches!(
+            draft.status,
+            DraftStatus::OnTable | DraftStatus::Blocked { .. }
+        );
+        let own = draft.penholder == seat;
+
+        // Amendments: move the text toward us.
+        if open && !own {
+            let proposed_today = draft
+                .amendments
+                .iter()
+                .any(|am| am.by == seat && am.day == sit.day);
+            if !proposed_today && let Some((change, gain)) = best_amendment(sit, seat, draft) {
+                let threshold = 0.1 + 0.4 * (1.0 - assertive);
+                if gain > threshold {
+                    options.push(Option_ {
+                        gain,
+                        act: Act::ProposeAmendment {
+                            draft: draft.id,
+                            change,
+                            reason: amendment_reason(sit, seat, draft, change),
+                        },
+                    });
+                }
+            }
+        }
+
+        // Lobbying and trades: for drafts we want adopted.
+        let wants_it = own || (a.breach.is_none() && a.value > 0.3);
+        if wants_it {
+            let p = sit.predict(seat, draft.text(), ctx);
+            if !p.passes {
+                // Lobby those who stand in the way without a red line.
+                let mut targets: Vec<(SeatId, f32)> = p
+                    .blockers
+                    .iter()
+                    .chain(&p.vetoes)
+                    .copied()
+                    .filter(|&t| t != seat && sit.breach(t, draft.text()).is_none())
+                    .filter(|&t| sit.disp[t].commitment(draft.id) == 0.0)
+                    .map(|t| (t, sit.assess(t, draft.text(), ctx).value))
+                    .collect();
+                if !p.consensus && p.yes < sc.rules.quota {
+                    // Also the abstainers, for the ninth vote.
+                    for t in 0..sit.seats() {
+                        let at = sit.assess(t, draft.text(), ctx);
+                        if t != seat
+                            && at.breach.is_none()
+                            && at.value <= 0.0
+                            && !targets.iter().any(|x| x.0 == t)
+                            && sit.disp[t].commitment(draft.id) == 0.0
+                        {
+                            targets.push((t, at.value));
+                        }
+                    }
+                }
+                targets.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                for &(t, v) in targets.iter().take(2) {
+                    let closeness = 1.0 / (1.0 + (-v).max(0.0));
+                    options.push(Option_ {
+                        gain: a.value.max(0.2) * closeness * (0.5 + assertive),
+                        act: Act::Lobby {
+                            target: t,
+                            draft: draft.id,
+                        },
+                    });
+                }
+                // Trades: a blocker with a draft of its own we can live with.
+                if let Some(&(t, _)) = targets.first()
+                    && let Some(theirs) = table.live().find(|o| {
+                        o.penholder == t
+                            && o.id != draft.id
+                            && sit.breach(seat, o.text()).is_none()
+                            && sit.assess(seat, o.text(), Context::of(o)).value > -0.2
+                            && sit.assess(seat, o.text(), Context::of(o)).value <= 0.0
+                    })
+                {
+                    options.push(Option_ {
+                        gain: 0.3 * a.value.max(0.2) * (0.5 + assertive),
+                        act: Act::OfferTrade {
+                            target: t,
+                            give: theirs.id,
+                            get: draft.id,
+                        },
+                    });
+                }
+            }
+        }
+
+        // Co-sponsor resolutions we strongly support: costs nothing.
+        if !own
+            && draft.kind() == ProductKind::Resolution
+            && !draft.sponsors.contains(&seat)
+            && a.breach.is_none()
+            && a.value > 0.8
+        {
+            free.push(Act::CoSponsor { draft: draft.id });
+        }
+
+        // Speak to the press about whoever blocked a text we wanted.
+        if matches!(draft.status, DraftStatus::Blocked { day } if day + 1 == sit.day)
+            && a.breach.is_none()
+            && a.value > 0.3
+            && !own_blocked(sit, seat, draft)
+        {
+            let blockers: Vec<SeatId> = (0..sit.seats())
+                .filter(|&s| s != seat && sit.breach(s, draft.text()).is_some())
+                .collect();
+            if let Some(&target) = blockers.first()
+                && rng.random::<f32>() < assertive * 0.6
+            {
+                let names: Vec<&str> = blockers.iter().map(|&s| sc.name(s)).collect();
+                options.push(Option_ {
+                    gain: 0.25 * assertive,
+                    act: Act::PressRemarks {
+                        about: Some(target),
+                        remarks: format!(
+                            "The Council has failed to speak on \"{}\" because {} blocked it. The world is watching.",
+                            draft.title,
+                            join_names(&names)
+                        ),
+                    },
+                });
+            }
+        }
+    }
+
+    options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
+    let mut acts: Vec<Act> = options
+        .into_iter()
+        .take(action_points as usize)
+        .map(|o| o.act)
+        .collect();
+    acts.extend(free);
+    acts
+}
+
+fn own_blocked(sit: &Situation, seat: SeatId, draft: &DraftState) -> bool {
+    sit.breach(seat, draft.text()).is_some()
+}
+
+/// Whether an AI proposer presses a refused amendment to a vote.
+pub fn insists(sit: &Situation, seat: SeatId, draft: &DraftState, amendment: usize) -> bool {
+    if sit.sc.rules.needs_consensus(draft.kind()) {
+        return false;
+    }
+    let Some(a) = draft.amendments.iter().find(|a| a.id == amendment) else {
+        return false;
+    };
+    if a.state != AmendmentState::Rejected {
+        return false;
+    }
+    let ctx = Context::of(draft);
+    let Some(amended) = draft.text().with(a.change, &sit.sc.parts) else {
+        return false;
+    };
+    let gain = sit.assess(seat, &amended, ctx).value - sit.assess(seat, draft.text(), ctx).value;
+    gain > 0.6 * (1.2 - sit.disp[seat].personality.assertiveness)
+}
+
+/// Drafts this seat holds the pen on that are on the table.
+pub fn own_drafts(table: &Table, seat: SeatId) -> impl Iterator<Item = DraftId> + '_ {
+    table
+        .drafts
+        .iter()
+        .filter(move |d| d.penholder == seat && d.status.is_live())
+        .map(|d| d.id)
+}

@@ -1,0 +1,415 @@
+//! AI delegations: how a delegation judges a text and what it does about it.
+//!
+//! Everything here is a plain function of the situation (stances, red lines,
+//! relationships, urgency, the drafts on the table) and of the game's seeded
+//! random generator: no Bevy, no hidden state, so the same inputs always give
+//! the same decisions, and tests can call each function directly.
+//!
+//! How a delegation values a text:
+//! - its own view: salience times the sum of its stances on the clauses, at
+//!   their wordings, plus how much it wants a product at all, scaled by the
+//!   urgency of the crisis and the weight of the product kind;
+//! - blended with the views of the members it shares groups with, by its
+//!   group loyalty (the EU members move together, so do the NAM members);
+//! - plus its affinity for the penholder, the favours it owes, and any
+//!   support it promised;
+//! - a red line crossed overrides all of that.
+//!
+//! The value of "no product" is zero: a delegation keeps silence or votes yes
+//! for a text it values above zero, with some tolerance for compromise.
+
+pub mod corridors;
+pub mod penholder;
+pub mod reasons;
+
+use crate::game::compiled::{ClauseId, CompiledScenario, DraftId, SeatId, VoteResponse};
+use crate::game::draft::{DraftState, Text};
+use crate::game::state::Disposition;
+use crate::rules::{ProductKind, Vote};
+use crate::scenario::Decision;
+
+/// Everything a delegation can see when it judges a text.
+pub struct Situation<'a> {
+    pub sc: &'a CompiledScenario,
+    /// Every delegation's current disposition, by seat.
+    pub disp: Vec<&'a Disposition>,
+    pub urgency: f32,
+    pub day: u32,
+    pub events_happened: &'a [bool],
+    outlook: Outlook,
+}
+
+/// Values blended by group loyalty, precomputed so that judging a text is a
+/// sum over its clauses.
+struct Outlook {
+    /// `eff[seat][clause][wording]`, flattened.
+    eff: Vec<f32>,
+    stride_seat: usize,
+    max_wordings: usize,
+    /// Blended wish for any product, per seat.
+    wants: Vec<f32>,
+}
+
+/// How a delegation judges one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Above zero: better than no product.
+    pub value: f32,
+    /// The first of its active red lines the text crosses.
+    pub breach: Option<usize>,
+}
+
+/// Who the text belongs to, which colours how others judge it.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'d> {
+    pub draft: Option<DraftId>,
+    pub penholder: SeatId,
+    pub sponsors: &'d [SeatId],
+}
+
+impl<'d> Context<'d> {
+    pub fn of(d: &'d DraftState) -> Self {
+        Context {
+            draft: Some(d.id),
+            penholder: d.penholder,
+            sponsors: &d.sponsors,
+        }
+    }
+}
+
+/// Weight of a product kind in how much a delegation cares that it is adopted.
+pub fn kind_weight(kind: ProductKind) -> f32 {
+    match kind {
+        ProductKind::PressStatement => 0.8,
+        ProductKind::PresidentialStatement => 1.0,
+        ProductKind::Resolution => 1.3,
+    }
+}
+
+/// The pressure of events on the wish to see the Council act.
+pub fn pressure(urgency: f32) -> f32 {
+    0.5 + urgency.clamp(0.0, 1.0)
+}
+
+impl<'a> Situation<'a> {
+    pub fn new(
+        sc: &'a CompiledScenario,
+        disp: Vec<&'a Disposition>,
+        urgency: f32,
+        day: u32,
+        events_happened: &'a [bool],
+    ) -> Self {
+        let outlook = Outlook::new(sc, &disp);
+        Situation {
+            sc,
+            disp,
+            urgency,
+            day,
+            events_happened,
+            outlook,
+        }
+    }
+
+    pub fn seats(&self) -> usize {
+        self.sc.seat_count()
+    }
+
+    /// Whether a clause may be used today (its required event has happened).
+    pub fn available(&self, clause: ClauseId) -> bool {
+        self.sc.requires_event[clause]
+            .is_none_or(|e| self.events_happened.get(e).copied().unwrap_or(false))
+    }
+
+    /// The blended value of one clause at one wording for a seat.
+    pub fn clause_value(&self, seat: SeatId, clause: ClauseId, wording: u8) -> f32 {
+        self.outlook.eff[seat * self.outlook.stride_seat
+            + clause * self.outlook.max_wordings
+            + wording as usize]
+    }
+
+    /// The seat's own (unblended) stance on a clause at a wording.
+    pub fn own_stance(&self, seat: SeatId, clause: ClauseId, wording: u8) -> f32 {
+        self.disp[seat].stances[clause]
+            .get(wording as usize)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The active red line of `seat` that `text` crosses, the gravest first:
+    /// a line that brings a no vote outranks one that brings an abstention.
+    pub fn breach(&self, seat: SeatId, text: &Text) -> Option<usize> {
+        use crate::game::compiled::RedLineTest::*;
+        let d = self.disp[seat];
+        let mut found = None;
+        for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
+            let crossed = d.red_line_active[i]
+                && r.applies_to(text.kind)
+                && match &r.test {
+                    MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
+                    MustNotContain(q) => text.satisfies(*q),
+                };
+            if crossed {
+                if r.on_resolution == VoteResponse::No {
+                    return Some(i);
+                }
+                found.get_or_insert(i);
+            }
+        }
+        found
+    }
+
+    /// The value of the text's content alone (no relationships).
+    pub fn content_value(&self, seat: SeatId, text: &Text) -> f32 {
+        let clauses: f32 = text
+            .clauses
+            .iter()
+            .map(|&(c, w)| self.clause_value(seat, c, w))
+            .sum();
+        clauses + self.outlook.wants[seat] * pressure(self.urgency) * kind_weight(text.kind)
+    }
+
+    /// The part of the value that comes from who holds the pen and who asked.
+    pub fn context_value(&self, seat: SeatId, ctx: Context<'_>) -> f32 {
+        let d = self.disp[seat];
+        if ctx.penholder == seat {
+            return 0.3;
+        }
+        let mut v = 0.2 * d.relationships[ctx.penholder] + 0.5 * d.goodwill[ctx.penholder];
+        for &s in ctx.sponsors {
+            if s == seat {
+                v += 0.3;
+            } else {
+                v += 0.05 * d.relationships[s];
+            }
+        }
+        if let Some(draft) = ctx.draft {
+            v += d.commitment(draft);
+        }
+        v
+    }
+
+    pub fn assess(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> Assessment {
+        Assessment {
+            value: self.content_value(seat, text) + self.context_value(seat, ctx),
+            breach: self.breach(seat, text),
+        }
+    }
+
+    /// The cost a delegation feels in standing alone against the Council:
+    /// it rises with urgency, flexibility and public pressure.
+    pub fn blocking_cost(&self, seat: SeatId) -> f32 {
+        let d = self.disp[seat];
+        0.1 + 0.5 * d.personality.flexibility + 0.4 * self.urgency + d.pressure
+    }
+
+    /// Silence procedure: keep silence (true) or break it, with a reason.
+    pub fn silence(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> (bool, String) {
+        if let Some((decision, reason)) = self.scripted(seat, ctx.draft)
+            && matches!(decision, Decision::BreakSilence | Decision::KeepSilence)
+        {
+            return (decision == Decision::KeepSilence, reason);
+        }
+        let a = self.assess(seat, text, ctx);
+        if let Some(line) = a.breach {
+            return (
+                false,
+                self.sc.delegations[seat].red_lines[line].reason.clone(),
+            );
+        }
+        if self.breaks_silence(seat, a.value, None) {
+            return (false, reasons::objection(self, seat, text));
+        }
+        (true, reasons::acceptance(self, seat, text, ctx, a.value))
+    }
+
+    /// The rule behind [`Self::silence`], also used to predict others.
+    fn breaks_silence(&self, seat: SeatId, value: f32, breach: Option<usize>) -> bool {
+        breach.is_some() || value < -self.blocking_cost(seat)
+    }
+
+    /// The rule behind [`Self::vote`], also used to predict others.
+    fn vote_for(&self, seat: SeatId, value: f32, breach: Option<usize>, committed: bool) -> Vote {
+        if let Some(line) = breach {
+            return match self.sc.delegations[seat].red_lines[line].on_resolution {
+                VoteResponse::No => Vote::No,
+                VoteResponse::Abstain => Vote::Abstain,
+            };
+        }
+        if value > 0.0 || committed {
+            return Vote::Yes;
+        }
+        // A negative vote is a strong signal; from a veto holder it kills the
+        // draft, and the political cost of that weighs on the choice.
+        let threshold = if self.sc.members[seat].veto {
+            self.veto_cost(seat)
+        } else {
+            0.3 + 0.4 * self.disp[seat].personality.flexibility
+        };
+        if value < -threshold {
+            Vote::No
+        } else {
+            Vote::Abstain
+        }
+    }
+
+    /// A vote on a draft resolution (or an amendment, judged as the text it
+    /// would produce), with the explanation of vote.
+    pub fn vote(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> (Vote, String) {
+        if let Some((decision, reason)) = self.scripted(seat, ctx.draft) {
+            match decision {
+                Decision::Yes => return (Vote::Yes, reason),
+                Decision::No => return (Vote::No, reason),
+                Decision::Abstain => return (Vote::Abstain, reason),
+                _ => {}
+            }
+        }
+        let a = self.assess(seat, text, ctx);
+        let committed = ctx
+            .draft
+            .is_some_and(|d| self.disp[seat].commitment(d) > 0.0);
+        let vote = self.vote_for(seat, a.value, a.breach, committed);
+        let reason = match (vote, a.breach) {
+            (Vote::No, Some(line)) => self.sc.delegations[seat].red_lines[line].reason.clone(),
+            (_, Some(line)) => reasons::abstain_over_red_line(
+                &self.sc.delegations[seat].red_lines[line].reason,
+                self.sc.members[seat].veto,
+            ),
+            (Vote::Yes, None) => reasons::acceptance(self, seat, text, ctx, a.value),
+            (Vote::No, None) => reasons::objection(self, seat, text),
+            _ => reasons::reservation(self, seat, text),
+        };
+        (vote, reason)
+    }
+
+    /// How bad a draft must be before a veto holder vetoes it without a red line.
+    pub fn veto_cost(&self, seat: SeatId) -> f32 {
+        let d = self.disp[seat];
+        0.6 + 1.5 * d.personality.veto_aversion * (0.5 + self.urgency) + d.pressure
+    }
+
+    fn scripted(&self, seat: SeatId, draft: Option<DraftId>) -> Option<(Decision, String)> {
+        let draft = draft?;
+        self.sc.delegations[seat]
+            .scripted
+            .iter()
+            .find(|(d, _, _)| *d == draft)
+            .map(|(_, decision, reason)| (*decision, reason.clone()))
+    }
+
+    /// What `observer` expects the Council to do with a text: red lines are
+    /// public, but it reads the others' values through its own misreadings.
+    pub fn predict(&self, observer: SeatId, text: &Text, ctx: Context<'_>) -> Prediction {
+        let consensus = self.sc.rules.needs_consensus(text.kind);
+        let mut p = Prediction {
+            consensus,
+            ..Default::default()
+        };
+        let misread = &self.disp[observer].misread;
+        for seat in 0..self.seats() {
+            let a = self.assess(seat, text, ctx);
+            let value = if seat == observer {
+                a.value
+            } else {
+                a.value + misread[seat]
+            };
+            if consensus {
+                if self.breaks_silence(seat, value, a.breach) {
+                    p.blockers.push(seat);
+                }
+            } else {
+                let committed = ctx
+                    .draft
+                    .is_some_and(|d| self.disp[seat].commitment(d) > 0.0);
+                match self.vote_for(seat, value, a.breach, committed) {
+                    Vote::Yes => p.yes += 1,
+                    Vote::No if self.sc.members[seat].veto => p.vetoes.push(seat),
+                    Vote::No => p.blockers.push(seat),
+                    _ => {}
+                }
+            }
+        }
+        p.passes = if consensus {
+            p.blockers.is_empty()
+        } else {
+            p.yes >= self.sc.rules.quota && p.vetoes.is_empty()
+        };
+        p
+    }
+}
+
+/// What a delegation expects to happen to a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prediction {
+    pub consensus: bool,
+    pub passes: bool,
+    /// Members expected to break silence, or (on a vote) to vote no without a veto.
+    pub blockers: Vec<SeatId>,
+    /// Veto holders expected to vote no.
+    pub vetoes: Vec<SeatId>,
+    pub yes: u32,
+}
+
+impl Prediction {
+    /// How far the text is from passing: 0 when it passes.
+    pub fn shortfall(&self, quota: u32) -> f32 {
+        if self.consensus {
+            self.blockers.len() as f32
+        } else {
+            2.0 * self.vetoes.len() as f32 + quota.saturating_sub(self.yes) as f32 * 0.5
+        }
+    }
+}
+
+impl Outlook {
+    fn new(sc: &CompiledScenario, disp: &[&Disposition]) -> Self {
+        let n = sc.seat_count();
+        let clauses = sc.clause_count();
+        let max_wordings = sc.wordings.iter().copied().max().unwrap_or(1) as usize;
+        let stride_seat = clauses * max_wordings;
+        // Own values, salience-scaled.
+        let own = |s: SeatId, c: ClauseId, w: usize| -> f32 {
+            disp[s].salience * disp[s].stances[c].get(w).copied().unwrap_or(0.0)
+        };
+        let mut eff = vec![0.0; n * stride_seat];
+        let mut wants = vec![0.0; n];
+        for s in 0..n {
+            // Blend toward the members sharing groups, weighted by how many.
+            let shared = &sc.shared_groups[s];
+            let total: f32 = shared.iter().map(|&k| k as f32).sum();
+            let loyalty = if total > 0.0 {
+                0.5 * disp[s].personality.group_loyalty
+            } else {
+                0.0
+            };
+            let weights: Vec<(SeatId, f32)> = shared
+                .iter()
+                .enumerate()
+                .filter(|&(_, &k)| k > 0)
+                .map(|(p, &k)| (p, loyalty * k as f32 / total))
+                .collect();
+            for c in 0..clauses {
+                for w in 0..sc.wordings[c] as usize {
+                    let mut v = (1.0 - loyalty) * own(s, c, w);
+                    for &(p, wt) in &weights {
+                        v += wt * own(p, c, w);
+                    }
+                    eff[s * stride_seat + c * max_wordings + w] = v;
+                }
+            }
+            let mut wv = (1.0 - loyalty) * disp[s].wants_product;
+            for &(p, wt) in &weights {
+                wv += wt * disp[p].wants_product;
+            }
+            wants[s] = wv;
+        }
+        Outlook {
+            eff,
+            stride_seat,
+            max_wordings,
+            wants,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

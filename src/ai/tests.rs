@@ -1,0 +1,188 @@
+//! AI decisions on the shipped scenarios, checked one by one.
+
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+
+use super::*;
+use crate::game::compiled::CompiledScenario;
+use crate::game::draft::{Change, DraftState, DraftStatus};
+use crate::game::state::Disposition;
+use crate::rules::Vote;
+use crate::scenario;
+
+fn compile(src: &str) -> CompiledScenario {
+    let loaded = scenario::parse("test.ron", src).expect("shipped scenario is valid");
+    CompiledScenario::new(loaded.scenario)
+}
+
+fn gaza() -> CompiledScenario {
+    compile(include_str!("../../scenarios/gaza-2012.ron"))
+}
+
+fn tutorial() -> CompiledScenario {
+    compile(include_str!("../../scenarios/tutorial.ron"))
+}
+
+fn dispositions(sc: &CompiledScenario) -> Vec<Disposition> {
+    let mut rng = Pcg64Mcg::seed_from_u64(7);
+    (0..sc.seat_count())
+        .map(|s| Disposition::new(sc, s, &mut rng))
+        .collect()
+}
+
+fn draft(sc: &CompiledScenario, id: &str) -> DraftState {
+    let table = crate::game::state::Table::new(sc);
+    let mut d = table
+        .drafts
+        .into_iter()
+        .find(|d| sc.draft_id(d.id) == id)
+        .expect("draft exists");
+    d.status = DraftStatus::OnTable;
+    d.circulated_day = Some(1);
+    d
+}
+
+fn situation<'a>(
+    sc: &'a CompiledScenario,
+    disp: &'a [Disposition],
+    happened: &'a [bool],
+) -> Situation<'a> {
+    Situation::new(sc, disp.iter().collect(), 0.7, 3, happened)
+}
+
+#[test]
+fn the_united_states_breaks_silence_on_the_moroccan_statement_over_rocket_fire() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let ps = draft(&sc, "moroccan_ps");
+    let usa = sc.seat_of("USA").unwrap();
+    let (keep, reason) = sit.silence(usa, ps.text(), Context::of(&ps));
+    assert!(!keep);
+    assert!(reason.contains("halt to rocket launches"), "{reason}");
+    // Morocco, its penholder, is content with it.
+    let mar = sc.seat_of("MAR").unwrap();
+    assert!(sit.silence(mar, ps.text(), Context::of(&ps)).0);
+}
+
+#[test]
+fn the_united_states_vetoes_the_russian_draft_and_russia_votes_for_it() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let res = draft(&sc, "russia_res");
+    let (vote, reason) = sit.vote(sc.seat_of("USA").unwrap(), res.text(), Context::of(&res));
+    assert_eq!(vote, Vote::No);
+    assert!(reason.contains("rocket"), "{reason}");
+    let (vote, _) = sit.vote(sc.seat_of("RUS").unwrap(), res.text(), Context::of(&res));
+    assert_eq!(vote, Vote::Yes);
+    let p = sit.predict(sc.seat_of("RUS").unwrap(), res.text(), Context::of(&res));
+    assert!(!p.passes);
+    assert_eq!(p.vetoes, vec![sc.seat_of("USA").unwrap()]);
+}
+
+#[test]
+fn a_permanent_member_abstains_where_its_red_line_only_brings_an_abstention() {
+    let sc = tutorial();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let res = draft(&sc, "mira_res");
+    for code in ["CHN", "RUS"] {
+        let (vote, reason) = sit.vote(sc.seat_of(code).unwrap(), res.text(), Context::of(&res));
+        assert_eq!(vote, Vote::Abstain, "{code}: {reason}");
+        assert!(reason.contains("will not use its veto"), "{reason}");
+    }
+    // Authorising force crosses the line they veto over.
+    let corridor = sc.clause_of("corridor").unwrap();
+    let forceful = res
+        .text()
+        .with(
+            Change::Reword {
+                clause: corridor,
+                wording: 2,
+            },
+            &sc.parts,
+        )
+        .unwrap();
+    let (vote, _) = sit.vote(sc.seat_of("RUS").unwrap(), &forceful, Context::of(&res));
+    assert_eq!(vote, Vote::No);
+}
+
+#[test]
+fn the_penholder_softens_a_text_that_crosses_a_red_line() {
+    let sc = tutorial();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let prst = draft(&sc, "mira_prst");
+    let gbr = sc.seat_of("GBR").unwrap();
+    let chn = sc.seat_of("CHN").unwrap();
+    assert!(sit.breach(chn, prst.text()).is_some());
+    let (text, reason) = penholder::revise(&sit, gbr, &prst).expect("a revision");
+    assert!(sit.breach(chn, &text).is_none());
+    assert!(sit.predict(gbr, &text, Context::of(&prst)).passes);
+    assert!(reason.contains("China"), "{reason}");
+    // The softer call on Calvera survives: the penholder still wants it.
+    let convoys = sc.clause_of("calvera_convoys").unwrap();
+    assert_eq!(text.wording_of(convoys), Some(0));
+}
+
+#[test]
+fn a_red_line_cannot_be_lobbied_away_but_a_friend_can_be_won_over() {
+    let sc = tutorial();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let prst = draft(&sc, "mira_prst");
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    let (agreed, reason) = corridors::answer_lobby(
+        &sit,
+        sc.seat_of("CHN").unwrap(),
+        sc.seat_of("GBR").unwrap(),
+        &prst,
+        &mut rng,
+    );
+    assert!(!agreed);
+    assert!(reason.contains("sovereign government"), "{reason}");
+    // France wants this text anyway.
+    let (agreed, _) = corridors::answer_lobby(
+        &sit,
+        sc.seat_of("FRA").unwrap(),
+        sc.seat_of("GBR").unwrap(),
+        &prst,
+        &mut rng,
+    );
+    assert!(agreed);
+}
+
+#[test]
+fn clauses_tied_to_an_event_become_available_only_after_it() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let mut happened = vec![false; sc.events.len()];
+    let welcome = sc.clause_of("welcome_ceasefire").unwrap();
+    assert!(!situation(&sc, &disp, &happened).available(welcome));
+    happened[sc.events.iter().position(|e| e.id == "ceasefire").unwrap()] = true;
+    assert!(situation(&sc, &disp, &happened).available(welcome));
+}
+
+#[test]
+fn every_reason_names_a_cause() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    for id in ["moroccan_ps", "russia_res"] {
+        let d = draft(&sc, id);
+        for seat in 0..sc.seat_count() {
+            let (_, silence) = sit.silence(seat, d.text(), Context::of(&d));
+            let (_, vote) = sit.vote(seat, d.text(), Context::of(&d));
+            for r in [silence, vote] {
+                assert!(r.len() > 15, "{}: {r:?}", sc.code(seat));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `horseshoe simulate`: many AI-only games and their outcome table.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::game::CompiledScenario;
+use crate::scenario;
+use crate::sim::{self, SimOptions};
+
+pub fn run(
+    file: &Path,
+    games: usize,
+    seed: u64,
+    transcripts: Option<PathBuf>,
+    json: bool,
+    threads: Option<usize>,
+) -> ExitCode {
+    let loaded = match scenario::load(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprint!("{}", e.report(super::stderr_is_terminal()));
+            return ExitCode::FAILURE;
+        }
+    };
+    if games == 0 {
+        eprintln!("nothing to do: --games 0");
+        return ExitCode::FAILURE;
+    }
+    let scenario = Arc::new(CompiledScenario::new(loaded.scenario));
+    let options = SimOptions {
+        games,
+        seed,
+        threads: threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        }),
+        transcripts,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let batch = match sim::run(scenario.clone(), &options) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        match serde_json::to_string_pretty(&batch) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", sim::table(&batch, &scenario));
+    }
+    if batch.stalled.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,224 @@
+//! The game itself, headless: Bevy states, resources and systems that play a
+//! scenario day by day. The same plugin runs under `MinimalPlugins` in tests
+//! and batch simulation, and under the window.
+//!
+//! A day has five phases, each a Bevy sub-state of [`GameState::Playing`]:
+//! 1. [`Phase::Morning`]: news events move urgency and stances;
+//! 2. [`Phase::Consultations`]: drafts are circulated and revised by their penholders;
+//! 3. [`Phase::Corridors`]: delegations spend action points (lobby, trade, amend, ...);
+//!    the phase waits for every human delegation to end its turn;
+//! 4. [`Phase::Decision`]: statements under silence are decided, resolutions voted,
+//!    amendments first; it waits for every human decision;
+//! 5. [`Phase::Evening`]: triggers fire, scores are updated, the next day begins.
+
+pub mod actions;
+pub mod compiled;
+pub mod decision;
+pub mod draft;
+pub mod record;
+pub mod scoring;
+pub mod state;
+mod turn;
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+
+pub use actions::{Act, ActError, Command};
+pub use compiled::{CompiledScenario, DraftId, SeatId};
+use record::{MemberLine, PhaseName, RECORD_FORMAT, Record};
+use state::*;
+
+/// Whether a game is being played.
+#[derive(States, Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum GameState {
+    /// No game loaded (menus).
+    #[default]
+    Idle,
+    Playing,
+    /// The game has ended: the record holds the outcome.
+    Over,
+}
+
+/// The phase of the current day.
+#[derive(SubStates, Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[source(GameState = GameState::Playing)]
+pub enum Phase {
+    #[default]
+    Morning,
+    Consultations,
+    Corridors,
+    Decision,
+    Evening,
+}
+
+impl Phase {
+    pub fn name(self) -> PhaseName {
+        match self {
+            Phase::Morning => PhaseName::Morning,
+            Phase::Consultations => PhaseName::Consultations,
+            Phase::Corridors => PhaseName::Corridors,
+            Phase::Decision => PhaseName::Decision,
+            Phase::Evening => PhaseName::Evening,
+        }
+    }
+}
+
+/// The turn logic. Add it to an app with `MinimalPlugins` for a headless
+/// game, or `DefaultPlugins` for the window; then call [`start_game`].
+pub struct GamePlugin;
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        if !app.is_plugin_added::<StatesPlugin>() {
+            app.add_plugins(StatesPlugin);
+        }
+        app.init_state::<GameState>()
+            .add_sub_state::<Phase>()
+            .add_message::<Command>()
+            .add_message::<ActRefused>()
+            .init_resource::<PhaseGate>();
+        turn::build(app);
+    }
+}
+
+/// A refused act, for the player who tried it.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct ActRefused {
+    pub seat: SeatId,
+    pub act: Act,
+    pub error: ActError,
+}
+
+/// Lets a window hold the automatic phases (morning, consultations, evening)
+/// until the players have read them. Headless games leave it open.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhaseGate {
+    pub hold: bool,
+    /// Set to let the current held phase end.
+    pub proceed: bool,
+}
+
+/// How to start a game.
+#[derive(Debug, Clone)]
+pub struct GameConfig {
+    pub scenario: Arc<CompiledScenario>,
+    pub seed: u64,
+    /// Who controls each seat; missing seats are AI.
+    pub controllers: Vec<Controller>,
+}
+
+impl GameConfig {
+    pub fn all_ai(scenario: Arc<CompiledScenario>, seed: u64) -> Self {
+        let n = scenario.seat_count();
+        GameConfig {
+            scenario,
+            seed,
+            controllers: vec![Controller::Ai; n],
+        }
+    }
+}
+
+/// Seat to entity.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct Seats(pub Vec<Entity>);
+
+/// Sets up a new game in the world (despawning any previous one) and starts it.
+pub fn start_game(world: &mut World, config: GameConfig) {
+    let sc = config.scenario;
+    // Remove the previous game's delegations.
+    let old: Vec<Entity> = world
+        .query_filtered::<Entity, With<Delegation>>()
+        .iter(world)
+        .collect();
+    for e in old {
+        world.despawn(e);
+    }
+    let mut rng = GameRng::seeded(config.seed);
+    let controllers: Vec<Controller> = (0..sc.seat_count())
+        .map(|s| config.controllers.get(s).copied().unwrap_or(Controller::Ai))
+        .collect();
+    let per_day = sc.source.action_points;
+    let seats: Vec<Entity> = (0..sc.seat_count())
+        .map(|seat| {
+            let disposition = Disposition::new(&sc, seat, &mut rng.0);
+            world
+                .spawn((
+                    Delegation { seat },
+                    controllers[seat],
+                    disposition,
+                    ActionPoints {
+                        left: per_day,
+                        per_day,
+                    },
+                ))
+                .id()
+        })
+        .collect();
+    let s = &sc.source;
+    let record = Record {
+        format: RECORD_FORMAT,
+        scenario_id: s.id.clone(),
+        scenario_title: s.title.clone(),
+        start_date: s.start_date.clone(),
+        days: s.days,
+        seed: config.seed,
+        members: sc
+            .members
+            .iter()
+            .zip(&controllers)
+            .map(|(m, c)| MemberLine {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                veto: m.veto,
+                human: *c == Controller::Human,
+            })
+            .collect(),
+        what_really_happened: s.what_really_happened.clone(),
+        entries: Vec::new(),
+        outcome: None,
+    };
+    world.insert_resource(Seats(seats));
+    world.insert_resource(Clock {
+        day: 1,
+        days: s.days,
+        phase: PhaseName::Morning,
+        over: None,
+        ending: None,
+    });
+    world.insert_resource(Crisis {
+        urgency: s.initial_urgency,
+        events_happened: vec![false; sc.events.len()],
+        events_queued: Vec::new(),
+        triggers_fired: vec![false; sc.triggers.len()],
+    });
+    world.insert_resource(Table::new(&sc));
+    world.insert_resource(History::default());
+    world.insert_resource(Transcript(record));
+    world.insert_resource(rng);
+    world.insert_resource(decision::DecisionQueue::default());
+    world.insert_resource(CurrentScenario(sc));
+    world
+        .resource_mut::<NextState<GameState>>()
+        .set(GameState::Playing);
+}
+
+/// Runs a headless game to its end, or until it waits on a human delegation
+/// for `max_updates` updates. Returns whether the game is over.
+pub fn run_until_over(app: &mut App, max_updates: usize) -> bool {
+    for _ in 0..max_updates {
+        app.update();
+        if *app.world().resource::<State<GameState>>().get() == GameState::Over {
+            return true;
+        }
+    }
+    false
+}
+
+/// A headless app ready to play: `MinimalPlugins` and the game plugin.
+pub fn headless_app() -> App {
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins).add_plugins(GamePlugin);
+    app
+}

@@ -1,0 +1,268 @@
+//! The record of a game: a complete, self-contained transcript.
+//!
+//! Every entry names members by code and carries rendered text, so a record
+//! can be read, exported or compared without the scenario file. It
+//! serialises to RON and JSON; two games with the same scenario, seed and
+//! inputs produce byte-identical records.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{ProductKind, Vote, VoteResult};
+
+/// Version of the record format, written into every record.
+pub const RECORD_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub format: u32,
+    pub scenario_id: String,
+    pub scenario_title: String,
+    pub start_date: String,
+    pub days: u32,
+    pub seed: u64,
+    pub members: Vec<MemberLine>,
+    pub what_really_happened: String,
+    pub entries: Vec<Entry>,
+    /// Filled in when the game ends.
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberLine {
+    pub code: String,
+    pub name: String,
+    pub veto: bool,
+    pub human: bool,
+}
+
+/// When something happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhaseName {
+    Morning,
+    Consultations,
+    Corridors,
+    Decision,
+    Evening,
+}
+
+impl PhaseName {
+    pub fn label(self) -> &'static str {
+        match self {
+            PhaseName::Morning => "Morning",
+            PhaseName::Consultations => "Consultations",
+            PhaseName::Corridors => "Corridors",
+            PhaseName::Decision => "Decision",
+            PhaseName::Evening => "Evening",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub day: u32,
+    pub phase: PhaseName,
+    pub what: What,
+}
+
+/// A member's decision with the reason it gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stated<T> {
+    pub member: String,
+    pub choice: T,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum VoteSubject {
+    Draft {
+        draft: String,
+        version: usize,
+    },
+    Amendment {
+        draft: String,
+        amendment: usize,
+        change: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum What {
+    News {
+        event: String,
+        headline: String,
+        text: String,
+        urgency: f32,
+    },
+    /// A draft is circulated, or a new version of it.
+    Circulated {
+        draft: String,
+        title: String,
+        kind: ProductKind,
+        penholder: String,
+        version: usize,
+        clauses: Vec<(String, u8)>,
+        text: String,
+        /// What changed from the last version, and why.
+        changes: Vec<String>,
+        reason: String,
+    },
+    AmendmentProposed {
+        draft: String,
+        by: String,
+        amendment: usize,
+        change: String,
+        reason: String,
+    },
+    AmendmentAnswered {
+        draft: String,
+        penholder: String,
+        amendment: usize,
+        accepted: bool,
+        reason: String,
+    },
+    Lobbied {
+        by: String,
+        target: String,
+        draft: String,
+        agreed: bool,
+        reason: String,
+    },
+    TradeOffered {
+        by: String,
+        target: String,
+        /// The draft `by` promises to support.
+        give: String,
+        /// The draft `by` wants `target` to support.
+        get: String,
+        accepted: bool,
+        reason: String,
+    },
+    /// A request to a human delegation, which answers by what it does.
+    Requested {
+        by: String,
+        target: String,
+        draft: String,
+        /// For a trade: the draft `by` offers to support in return.
+        in_return_for: Option<String>,
+    },
+    CoSponsored {
+        by: String,
+        draft: String,
+    },
+    PressRemarks {
+        by: String,
+        remarks: String,
+    },
+    UnderSilence {
+        draft: String,
+        version: usize,
+        by: String,
+    },
+    /// The end of a silence procedure: every member's position.
+    Silence {
+        draft: String,
+        version: usize,
+        positions: Vec<Stated<bool>>,
+        /// Members who broke silence.
+        broken_by: Vec<String>,
+    },
+    PutInBlue {
+        draft: String,
+        version: usize,
+        by: String,
+    },
+    VoteRequested {
+        draft: String,
+        by: String,
+    },
+    Vote {
+        subject: VoteSubject,
+        ballots: Vec<Stated<Vote>>,
+        result: VoteResult,
+    },
+    Adopted {
+        draft: String,
+        kind: ProductKind,
+        title: String,
+        text: String,
+    },
+    TriggerFired {
+        trigger: String,
+        description: String,
+    },
+    Announcement {
+        text: String,
+    },
+    ControlChanged {
+        member: String,
+        human: bool,
+    },
+    GameOver {
+        reason: String,
+    },
+}
+
+/// The end of the game: products and scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub products: Vec<Product>,
+    pub scores: Vec<ScoreLine>,
+    pub vetoes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub draft: String,
+    pub kind: ProductKind,
+    pub title: String,
+    pub day: u32,
+    pub clauses: Vec<(String, u8)>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreLine {
+    pub member: String,
+    pub points: u32,
+    pub max: u32,
+    pub objectives: Vec<ObjectiveResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveResult {
+    pub description: String,
+    pub points: u32,
+    pub achieved: bool,
+}
+
+impl Record {
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .unwrap_or_else(|e| format!("// could not write the record: {e}"))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"could not write the record: {e}\"}}"))
+    }
+
+    /// Every vote in the record.
+    pub fn votes(&self) -> impl Iterator<Item = (&VoteSubject, &[Stated<Vote>], &VoteResult)> {
+        self.entries.iter().filter_map(|e| match &e.what {
+            What::Vote {
+                subject,
+                ballots,
+                result,
+            } => Some((subject, ballots.as_slice(), result)),
+            _ => None,
+        })
+    }
+
+    pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
+        self.members
+            .iter()
+            .find(|m| m.code == code)
+            .map(|m| m.name.as_str())
+            .unwrap_or(code)
+    }
+}

@@ -1,0 +1,244 @@
+//! The game's state in the ECS: delegation components and game resources.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use serde::{Deserialize, Serialize};
+
+use super::compiled::{CompiledScenario, DraftId, SeatId};
+use super::draft::{AmendmentState, DraftState, DraftStatus};
+use super::record::{Entry, PhaseName, Record, What};
+use crate::rules::ProductKind;
+use crate::scenario::Personality;
+
+/// The scenario being played.
+#[derive(Resource, Clone)]
+pub struct CurrentScenario(pub Arc<CompiledScenario>);
+
+/// A delegation at the table. One entity per member.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct Delegation {
+    pub seat: SeatId,
+}
+
+/// Who decides for a delegation. Both go through the same [`super::actions::Act`]s.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Controller {
+    Ai,
+    Human,
+}
+
+/// Actions left today in the corridors.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionPoints {
+    pub left: u32,
+    pub per_day: u32,
+}
+
+/// Which human delegations have finished their turn in the current phase.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turns {
+    pub done: Vec<bool>,
+}
+
+/// A promise to support a draft, given to a delegation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub draft: DraftId,
+    pub to: SeatId,
+}
+
+/// What a delegation wants and how it feels about the others: the scenario's
+/// starting point, moved by events, lobbying and trades.
+#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Disposition {
+    pub salience: f32,
+    pub wants_product: f32,
+    pub personality: Personality,
+    /// `stances[clause][wording]`.
+    pub stances: Vec<Vec<f32>>,
+    /// Red lines still held (an event can lift one).
+    pub red_line_active: Vec<bool>,
+    /// Affinity toward each seat.
+    pub relationships: Vec<f32>,
+    /// Favours this delegation owes each seat: it remembers who helped it.
+    pub goodwill: Vec<f32>,
+    /// Promises of support it has given.
+    pub commitments: Vec<Commitment>,
+    /// Public pressure from others' remarks to the press: raises the cost of blocking.
+    pub pressure: f32,
+    /// How far off this delegation reads each other's position (seeded per game).
+    pub misread: Vec<f32>,
+}
+
+impl Disposition {
+    /// The scenario's starting disposition for a seat, with seeded misreadings.
+    pub fn new(sc: &CompiledScenario, seat: SeatId, rng: &mut impl rand::Rng) -> Self {
+        use rand::RngExt;
+        let spec = &sc.delegations[seat];
+        let n = sc.seat_count();
+        // Perceptive delegations (the flexible, who listen) misread less.
+        let spread = 0.25 * (1.0 - 0.5 * spec.personality.flexibility);
+        let misread = (0..n)
+            .map(|other| {
+                if other == seat {
+                    0.0
+                } else {
+                    (rng.random::<f32>() * 2.0 - 1.0) * spread
+                }
+            })
+            .collect();
+        Disposition {
+            salience: spec.salience,
+            wants_product: spec.wants_product,
+            personality: spec.personality,
+            stances: spec.stances.clone(),
+            red_line_active: vec![true; spec.red_lines.len()],
+            relationships: spec.relationships.clone(),
+            goodwill: vec![0.0; n],
+            commitments: Vec::new(),
+            pressure: 0.0,
+            misread,
+        }
+    }
+
+    /// The extra value a promise of support adds to a draft.
+    pub fn commitment(&self, draft: DraftId) -> f32 {
+        if self.commitments.iter().any(|c| c.draft == draft) {
+            0.8
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Day of the crisis and whether the game is over.
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clock {
+    pub day: u32,
+    pub days: u32,
+    pub phase: PhaseName,
+    /// Why the game ended, once it has.
+    pub over: Option<String>,
+    /// Set by an event or trigger: the game ends this evening.
+    pub ending: Option<String>,
+}
+
+/// The state of the crisis: pressure on the Council and what has happened.
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Crisis {
+    pub urgency: f32,
+    pub events_happened: Vec<bool>,
+    /// Events a trigger scheduled for the next morning.
+    pub events_queued: Vec<usize>,
+    pub triggers_fired: Vec<bool>,
+}
+
+/// The drafts, in the scenario's order (its [`DraftId`]s), plus any new ones.
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub drafts: Vec<DraftState>,
+    next_amendment: usize,
+}
+
+impl Table {
+    pub fn new(sc: &CompiledScenario) -> Self {
+        let drafts = sc
+            .drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DraftState {
+                id: i,
+                title: d.title.clone(),
+                penholder: d.penholder,
+                sponsors: d.sponsors.clone(),
+                status: DraftStatus::InDrawer,
+                versions: vec![super::draft::Text {
+                    kind: d.kind,
+                    clauses: d.clauses.clone(),
+                }],
+                amendments: Vec::new(),
+                vote_requested: false,
+                silence_attempts: 0,
+                circulated_day: None,
+            })
+            .collect();
+        Table {
+            drafts,
+            next_amendment: 1,
+        }
+    }
+
+    pub fn next_amendment_id(&mut self) -> usize {
+        let id = self.next_amendment;
+        self.next_amendment += 1;
+        id
+    }
+
+    /// Drafts still open to negotiation or decision.
+    pub fn live(&self) -> impl Iterator<Item = &DraftState> {
+        self.drafts.iter().filter(|d| d.status.is_live())
+    }
+
+    /// Amendments waiting for a penholder's answer.
+    pub fn pending_amendments(&self) -> impl Iterator<Item = (DraftId, usize)> + '_ {
+        self.drafts.iter().flat_map(|d| {
+            d.amendments
+                .iter()
+                .filter(|a| a.state == AmendmentState::Proposed)
+                .map(move |a| (d.id, a.id))
+        })
+    }
+}
+
+/// What the Council has done, for triggers and objectives.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub adopted: Vec<AdoptedProduct>,
+    pub blocked: Vec<DraftId>,
+    /// Seats that cast a veto, once per veto.
+    pub vetoes: Vec<SeatId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdoptedProduct {
+    pub draft: DraftId,
+    pub kind: ProductKind,
+    pub day: u32,
+    pub text: super::draft::Text,
+}
+
+impl History {
+    pub fn adopted_of(&self, kinds: &[ProductKind]) -> impl Iterator<Item = &AdoptedProduct> {
+        self.adopted
+            .iter()
+            .filter(move |p| kinds.is_empty() || kinds.contains(&p.kind))
+    }
+}
+
+/// The game's one random generator: seeded, so the same seed and inputs give
+/// the same game. Serialisable, so a save resumes the same sequence.
+#[derive(Resource, Debug, Clone, Serialize, Deserialize)]
+pub struct GameRng(pub Pcg64Mcg);
+
+impl GameRng {
+    pub fn seeded(seed: u64) -> Self {
+        GameRng(Pcg64Mcg::seed_from_u64(seed))
+    }
+}
+
+/// The transcript of the game.
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transcript(pub Record);
+
+impl Transcript {
+    pub fn log(&mut self, clock: &Clock, what: What) {
+        self.0.entries.push(Entry {
+            day: clock.day,
+            phase: clock.phase,
+            what,
+        });
+    }
+}

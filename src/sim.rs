@@ -1,0 +1,368 @@
+//! Batch simulation: many AI-only games of one scenario, and what they add up to.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::game::record::{Record, VoteSubject, What};
+use crate::game::{self, CompiledScenario, GameConfig};
+use crate::rules::VoteOutcome;
+
+/// Updates allowed for one AI-only game: far more than any game needs
+/// (about six per day), so hitting it means the game stalled.
+const MAX_UPDATES: usize = 10_000;
+
+/// What became of one draft in one game.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum DraftFate {
+    Adopted,
+    /// Silence broken by these members.
+    Blocked(Vec<String>),
+    Vetoed(Vec<String>),
+    /// Short of the quota.
+    Failed,
+    /// On the table but never decided.
+    NotDecided,
+    NotCirculated,
+}
+
+impl DraftFate {
+    pub fn label(&self) -> String {
+        match self {
+            DraftFate::Adopted => "adopted".into(),
+            DraftFate::Blocked(by) => format!("blocked by {}", by.join("+")),
+            DraftFate::Vetoed(by) => format!("vetoed by {}", by.join("+")),
+            DraftFate::Failed => "failed (short of votes)".into(),
+            DraftFate::NotDecided => "never decided".into(),
+            DraftFate::NotCirculated => "never circulated".into(),
+        }
+    }
+}
+
+/// One game, summarised.
+#[derive(Debug, Clone, Serialize)]
+pub struct GameSummary {
+    pub seed: u64,
+    /// Draft id to what became of it; a statement blocked and later adopted counts as adopted.
+    pub drafts: BTreeMap<String, DraftFate>,
+    /// The first blocking of each draft, if any.
+    pub first_blocked: BTreeMap<String, DraftFate>,
+    /// Clause ids contained in any adopted product.
+    pub adopted_clauses: Vec<String>,
+    pub scores: Vec<(String, u32, u32)>,
+    pub micros: u64,
+}
+
+/// Summarises a finished game from its record alone.
+pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary {
+    let mut fates: BTreeMap<String, DraftFate> = drafts
+        .iter()
+        .map(|d| (d.clone(), DraftFate::NotCirculated))
+        .collect();
+    let mut first_blocked = BTreeMap::new();
+    for e in &record.entries {
+        match &e.what {
+            What::Circulated { draft, .. } => {
+                if fates.get(draft) == Some(&DraftFate::NotCirculated) {
+                    fates.insert(draft.clone(), DraftFate::NotDecided);
+                }
+            }
+            What::Silence {
+                draft, broken_by, ..
+            } if !broken_by.is_empty() => {
+                let fate = DraftFate::Blocked(broken_by.clone());
+                first_blocked
+                    .entry(draft.clone())
+                    .or_insert_with(|| fate.clone());
+                fates.insert(draft.clone(), fate);
+            }
+            What::Vote {
+                subject: VoteSubject::Draft { draft, .. },
+                result,
+                ..
+            } => {
+                let fate = match &result.outcome {
+                    VoteOutcome::Adopted => DraftFate::Adopted,
+                    VoteOutcome::Vetoed { by } => DraftFate::Vetoed(by.clone()),
+                    VoteOutcome::FailedQuota { .. } => DraftFate::Failed,
+                };
+                if fate != DraftFate::Adopted {
+                    first_blocked
+                        .entry(draft.clone())
+                        .or_insert_with(|| fate.clone());
+                }
+                fates.insert(draft.clone(), fate);
+            }
+            What::Adopted { draft, .. } => {
+                fates.insert(draft.clone(), DraftFate::Adopted);
+            }
+            _ => {}
+        }
+    }
+    let outcome = record.outcome.as_ref();
+    let mut adopted_clauses: Vec<String> = outcome
+        .map(|o| {
+            o.products
+                .iter()
+                .flat_map(|p| p.clauses.iter().map(|(c, _)| c.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    adopted_clauses.sort();
+    adopted_clauses.dedup();
+    GameSummary {
+        seed: record.seed,
+        drafts: fates,
+        first_blocked,
+        adopted_clauses,
+        scores: outcome
+            .map(|o| {
+                o.scores
+                    .iter()
+                    .map(|s| (s.member.clone(), s.points, s.max))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        micros,
+    }
+}
+
+/// Plays one AI-only game in an app (reused between games) and returns its record.
+pub fn play_one(
+    app: &mut bevy::app::App,
+    scenario: &Arc<CompiledScenario>,
+    seed: u64,
+) -> Option<Record> {
+    game::start_game(app.world_mut(), GameConfig::all_ai(scenario.clone(), seed));
+    if !game::run_until_over(app, MAX_UPDATES) {
+        return None;
+    }
+    Some(app.world().resource::<game::state::Transcript>().0.clone())
+}
+
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    pub games: usize,
+    pub seed: u64,
+    pub threads: usize,
+    pub transcripts: Option<PathBuf>,
+    pub progress: bool,
+}
+
+/// The result of a batch.
+#[derive(Debug, Clone, Serialize)]
+pub struct Batch {
+    pub scenario: String,
+    pub games: Vec<GameSummary>,
+    pub stalled: Vec<u64>,
+    pub wall_seconds: f64,
+    pub threads: usize,
+}
+
+/// Plays `games` games with seeds `seed, seed+1, ...` on `threads` threads.
+/// The results are in seed order, whatever the threads did.
+pub fn run(scenario: Arc<CompiledScenario>, options: &SimOptions) -> Result<Batch, String> {
+    if let Some(dir) = &options.transcripts {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let drafts: Vec<String> = scenario.drafts.iter().map(|d| d.id.clone()).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let started = Instant::now();
+    let bar = options.progress.then(|| {
+        let bar = indicatif::ProgressBar::new(options.games as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} games, {per_sec}, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let threads = options.threads.max(1).min(options.games.max(1));
+    let mut results: Vec<(usize, Result<GameSummary, u64>)> = Vec::with_capacity(options.games);
+    let write_errors = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut app = game::headless_app();
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= options.games {
+                            break;
+                        }
+                        let seed = options.seed.wrapping_add(i as u64);
+                        let t = Instant::now();
+                        let record = play_one(&mut app, &scenario, seed);
+                        let micros = t.elapsed().as_micros() as u64;
+                        let summary = match record {
+                            Some(record) => {
+                                if let Some(dir) = &options.transcripts {
+                                    let path =
+                                        dir.join(format!("{}-{seed}.ron", record.scenario_id));
+                                    if let Err(e) = std::fs::write(&path, record.to_ron()) {
+                                        write_errors
+                                            .lock()
+                                            .map(|mut v| v.push(format!("{}: {e}", path.display())))
+                                            .ok();
+                                    }
+                                }
+                                Ok(summarise(&record, &drafts, micros))
+                            }
+                            None => Err(seed),
+                        };
+                        out.push((i, summary));
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if let Some(bar) = &bar {
+                            bar.set_position(n as u64);
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        for h in handles {
+            if let Ok(part) = h.join() {
+                results.extend(part);
+            }
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let errors = write_errors.into_inner().unwrap_or_default();
+    if let Some(first) = errors.first() {
+        return Err(format!("could not write transcripts: {first}"));
+    }
+    results.sort_by_key(|(i, _)| *i);
+    let mut games = Vec::new();
+    let mut stalled = Vec::new();
+    for (_, r) in results {
+        match r {
+            Ok(g) => games.push(g),
+            Err(seed) => stalled.push(seed),
+        }
+    }
+    Ok(Batch {
+        scenario: scenario.source.id.clone(),
+        games,
+        stalled,
+        wall_seconds: started.elapsed().as_secs_f64(),
+        threads,
+    })
+}
+
+/// The outcome table of a batch, as text.
+pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
+    use std::fmt::Write as _;
+    let n = batch.games.len().max(1) as f64;
+    let pct = |k: usize| 100.0 * k as f64 / n;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} AI-only games of \"{}\" (seeds from {})\n",
+        batch.games.len(),
+        scenario.source.title,
+        batch.games.first().map(|g| g.seed).unwrap_or(0)
+    );
+    for d in &scenario.drafts {
+        let mut counts: BTreeMap<DraftFate, usize> = BTreeMap::new();
+        let mut first: BTreeMap<DraftFate, usize> = BTreeMap::new();
+        for g in &batch.games {
+            if let Some(f) = g.drafts.get(&d.id) {
+                *counts.entry(f.clone()).or_default() += 1;
+            }
+            if let Some(f) = g.first_blocked.get(&d.id) {
+                *first.entry(f.clone()).or_default() += 1;
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{} ({}, pen: {})",
+            d.id,
+            d.kind.name(),
+            scenario.code(d.penholder)
+        );
+        let mut rows: Vec<(DraftFate, usize)> = counts.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (fate, k) in rows {
+            let _ = writeln!(out, "  {:>6.1}%  {}", pct(k), fate.label());
+        }
+        if !first.is_empty() {
+            let mut rows: Vec<(DraftFate, usize)> = first.into_iter().collect();
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let _ = write!(out, "  first blocked:");
+            for (fate, k) in rows.iter().take(4) {
+                let _ = write!(out, " {} {:.1}%;", fate.label(), pct(*k));
+            }
+            let _ = writeln!(out);
+        }
+    }
+    let none = batch
+        .games
+        .iter()
+        .filter(|g| g.adopted_clauses.is_empty())
+        .count();
+    let _ = writeln!(out, "\nNo product adopted: {:.1}%", pct(none));
+    let _ = writeln!(out, "Clauses in adopted products (share of games):");
+    let mut clause_counts: Vec<(String, usize)> = scenario
+        .source
+        .clauses
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                batch
+                    .games
+                    .iter()
+                    .filter(|g| g.adopted_clauses.contains(&c.id))
+                    .count(),
+            )
+        })
+        .filter(|(_, k)| *k > 0)
+        .collect();
+    clause_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (c, k) in clause_counts {
+        let _ = writeln!(out, "  {:>6.1}%  {c}", pct(k));
+    }
+    let _ = writeln!(out, "\nMean score per delegation:");
+    for (seat, m) in scenario.members.iter().enumerate() {
+        let (sum, max) = batch.games.iter().fold((0u64, 0u32), |(s, mx), g| {
+            let (p, m) = g.scores.get(seat).map(|x| (x.1, x.2)).unwrap_or((0, 0));
+            (s + p as u64, mx.max(m))
+        });
+        let _ = writeln!(out, "  {:<20} {:>5.2} / {max}", m.name, sum as f64 / n);
+    }
+    let mean_micros = batch.games.iter().map(|g| g.micros).sum::<u64>() as f64 / n;
+    let _ = writeln!(
+        out,
+        "\n{} games in {:.2} s on {} thread(s): {:.0} games/s; mean {:.2} ms per game",
+        batch.games.len(),
+        batch.wall_seconds,
+        batch.threads,
+        batch.games.len() as f64 / batch.wall_seconds.max(1e-9),
+        mean_micros / 1000.0
+    );
+    if !batch.stalled.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} game(s) stalled and were left out (seeds {:?})",
+            batch.stalled.len(),
+            batch.stalled
+        );
+    }
+    out
+}
+
+/// Time per game, for reports.
+pub fn mean_game_time(batch: &Batch) -> Duration {
+    let n = batch.games.len().max(1) as u64;
+    Duration::from_micros(batch.games.iter().map(|g| g.micros).sum::<u64>() / n)
+}

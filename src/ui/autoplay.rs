@@ -1,0 +1,299 @@
+//! A scripted player for the window smoke test: walks every screen, plays
+//! the human delegations with the AI's own choices, takes a screenshot of
+//! each kind of screen, and exits at the debrief.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+
+use super::menu::Catalog;
+use super::setup::SetupChoices;
+use super::{Desk, Screen};
+use crate::ai::{Context, Situation};
+use crate::game::decision::{DecisionQueue, Item};
+use crate::game::state::*;
+use crate::game::{Act, Command, GameState, Phase, PhaseGate, Seats};
+
+/// What the scripted player does.
+#[derive(Debug, Clone, Default)]
+pub struct Autoplay {
+    /// Save a PNG of each kind of screen here.
+    pub screenshots: Option<PathBuf>,
+    /// Codes of the delegations it plays as humans.
+    pub humans: Vec<String>,
+}
+
+#[derive(Resource)]
+struct Script {
+    config: Autoplay,
+    /// The stage now on screen and for how many frames.
+    stage: String,
+    frames: u32,
+    /// Stages already photographed.
+    shot: Vec<String>,
+    capturing: Option<Arc<AtomicBool>>,
+    counter: u32,
+    /// Frames since anything last changed, to catch a stalled game.
+    idle: u32,
+    visited_settings: bool,
+}
+
+/// Frames to let a screen settle before photographing or acting on it.
+const SETTLE: u32 = 12;
+/// Frames without progress before the run is declared stuck.
+const STUCK: u32 = 3000;
+
+pub fn install(app: &mut App, config: Autoplay) {
+    if let Some(dir) = &config.screenshots
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        error!("cannot create {}: {e}", dir.display());
+    }
+    app.insert_resource(Script {
+        config,
+        stage: String::new(),
+        frames: 0,
+        shot: Vec::new(),
+        capturing: None,
+        counter: 0,
+        idle: 0,
+        visited_settings: false,
+    })
+    .add_systems(Last, step);
+}
+
+/// Which stage is on screen, and whether the script must act on it.
+fn current_stage(world: &World) -> String {
+    let screen = *world.resource::<State<Screen>>().get();
+    let desk = world.resource::<Desk>();
+    match screen {
+        Screen::Menu => "menu".into(),
+        Screen::Settings => "settings".into(),
+        Screen::Setup => "setup".into(),
+        Screen::Briefing => "briefing".into(),
+        Screen::Debrief => "debrief".into(),
+        Screen::Chamber => {
+            if desk.handover_to.is_some() {
+                return "handover".into();
+            }
+            if desk.reveal.is_some() {
+                return "reveal".into();
+            }
+            let game = world.get_resource::<State<GameState>>().map(|s| *s.get());
+            if game == Some(GameState::Over) {
+                return "over".into();
+            }
+            match world.get_resource::<State<Phase>>().map(|p| *p.get()) {
+                Some(Phase::Morning) => "morning".into(),
+                Some(Phase::Consultations) => "consultations".into(),
+                Some(Phase::Corridors) => "corridors".into(),
+                Some(Phase::Decision) => "decision".into(),
+                Some(Phase::Evening) => "evening".into(),
+                None => "chamber".into(),
+            }
+        }
+    }
+}
+
+fn step(world: &mut World) {
+    let stage = current_stage(world);
+    let day = world.get_resource::<Clock>().map(|c| c.day).unwrap_or(0);
+    let stage_key = format!("{stage}-{day}");
+    {
+        let mut script = world.resource_mut::<Script>();
+        if script.stage != stage_key {
+            script.stage = stage_key;
+            script.frames = 0;
+            script.idle = 0;
+        } else {
+            script.frames += 1;
+            script.idle += 1;
+        }
+        if script.idle > STUCK {
+            error!("autoplay: stuck on stage {stage}");
+            world.write_message(AppExit::error());
+            return;
+        }
+        if let Some(flag) = &script.capturing {
+            if !flag.load(Ordering::SeqCst) {
+                return;
+            }
+            script.capturing = None;
+        }
+        if script.frames < SETTLE {
+            return;
+        }
+    }
+    // Photograph each kind of stage once.
+    let photograph = {
+        let script = world.resource::<Script>();
+        script
+            .config
+            .screenshots
+            .clone()
+            .filter(|_| !script.shot.contains(&stage))
+    };
+    if let Some(dir) = photograph {
+        let flag = Arc::new(AtomicBool::new(false));
+        let done = flag.clone();
+        let counter = {
+            let mut script = world.resource_mut::<Script>();
+            script.shot.push(stage.clone());
+            script.counter += 1;
+            script.capturing = Some(flag);
+            script.counter
+        };
+        let path = dir.join(format!("{counter:02}-{stage}.png"));
+        world
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(path))
+            .observe(move |_: On<ScreenshotCaptured>| done.store(true, Ordering::SeqCst));
+        return;
+    }
+    act(world, &stage);
+    world.resource_mut::<Script>().frames = 0;
+}
+
+/// Does what a player would do on this stage.
+fn act(world: &mut World, stage: &str) {
+    match stage {
+        "menu" => {
+            let visited = world.resource::<Script>().visited_settings;
+            let next = if visited {
+                Screen::Setup
+            } else {
+                Screen::Settings
+            };
+            world.resource_mut::<Script>().visited_settings = true;
+            world.resource_mut::<NextState<Screen>>().set(next);
+        }
+        "settings" => world.resource_mut::<NextState<Screen>>().set(Screen::Menu),
+        "setup" => {
+            let Some(Ok(sc)) = world
+                .resource::<Catalog>()
+                .current()
+                .map(|e| e.loaded.clone())
+            else {
+                world.write_message(AppExit::error());
+                return;
+            };
+            let humans = world.resource::<Script>().config.humans.clone();
+            let seed = world.resource::<SetupChoices>().seed().unwrap_or(1);
+            let controllers = (0..sc.seat_count())
+                .map(|s| {
+                    if humans.iter().any(|h| h == sc.code(s)) {
+                        Controller::Human
+                    } else {
+                        Controller::Ai
+                    }
+                })
+                .collect();
+            world.resource_mut::<Desk>().reset();
+            crate::game::start_game(
+                world,
+                crate::game::GameConfig {
+                    scenario: sc,
+                    seed,
+                    controllers,
+                },
+            );
+            world
+                .resource_mut::<NextState<Screen>>()
+                .set(Screen::Briefing);
+        }
+        "briefing" => world
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Chamber),
+        "handover" => {
+            let mut desk = world.resource_mut::<Desk>();
+            desk.viewer = desk.handover_to.take();
+        }
+        "reveal" => world.resource_mut::<Desk>().reveal = None,
+        "morning" | "consultations" | "evening" => {
+            world.resource_mut::<PhaseGate>().proceed = true;
+        }
+        "corridors" => {
+            let Some(me) = world.resource::<Desk>().viewer else {
+                return;
+            };
+            let acts = with_situation(world, |sit, table| {
+                let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(1);
+                crate::ai::corridors::plan(sit, me, table, 1, &mut rng)
+            });
+            for act in acts.into_iter().flatten().take(1) {
+                world.write_message(Command { seat: me, act });
+            }
+            world.write_message(Command {
+                seat: me,
+                act: Act::EndTurn,
+            });
+        }
+        "decision" => {
+            let Some(me) = world.resource::<Desk>().viewer else {
+                return;
+            };
+            let Some(current) = world.resource::<DecisionQueue>().current.clone() else {
+                return;
+            };
+            if current.choices.get(me).is_none_or(Option::is_some) {
+                return;
+            }
+            let act = with_situation(world, |sit, table| {
+                let draft = match current.item {
+                    Item::Silence { draft }
+                    | Item::Amendment { draft, .. }
+                    | Item::Draft { draft } => draft,
+                };
+                let ctx = Context::of(&table.drafts[draft]);
+                match current.item {
+                    Item::Silence { draft } => {
+                        let (keep, reason) = sit.silence(me, &current.text, ctx);
+                        Act::Silence {
+                            draft,
+                            keep,
+                            reason,
+                        }
+                    }
+                    _ => {
+                        let (vote, explanation) = sit.vote(me, &current.text, ctx);
+                        Act::CastVote { vote, explanation }
+                    }
+                }
+            });
+            if let Some(act) = act {
+                world.write_message(Command { seat: me, act });
+            }
+        }
+        "over" => world.resource_mut::<Desk>().wants_debrief = true,
+        "debrief" => {
+            world.write_message(AppExit::Success);
+        }
+        _ => {}
+    }
+}
+
+use rand::SeedableRng;
+
+/// Runs `f` with the game's situation and table.
+fn with_situation<T>(world: &mut World, f: impl FnOnce(&Situation, &Table) -> T) -> Option<T> {
+    let sc = world.get_resource::<CurrentScenario>()?.0.clone();
+    let seats = world.get_resource::<Seats>()?.0.clone();
+    let crisis = world.get_resource::<Crisis>()?.clone();
+    let day = world.get_resource::<Clock>()?.day;
+    let table = world.get_resource::<Table>()?.clone();
+    let disp: Vec<Disposition> = seats
+        .iter()
+        .filter_map(|&e| world.get::<Disposition>(e).cloned())
+        .collect();
+    let sit = Situation::new(
+        &sc,
+        disp.iter().collect(),
+        crisis.urgency,
+        day,
+        &crisis.events_happened,
+    );
+    Some(f(&sit, &table))
+}

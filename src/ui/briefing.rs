@@ -1,0 +1,91 @@
+//! Briefing: the crisis, the rules in two lines, and each human delegation's brief.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::chamber::instructions;
+use super::{Screen, root_ui, style};
+use crate::game::state::{Controller, CurrentScenario, Delegation};
+
+pub fn briefing_screen(
+    mut contexts: EguiContexts,
+    scenario: Option<Res<CurrentScenario>>,
+    delegations: Query<(&Delegation, &Controller)>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(scenario) = scenario else {
+        return Ok(());
+    };
+    let sc = &scenario.0;
+    let mut humans: Vec<usize> = delegations
+        .iter()
+        .filter(|(_, c)| **c == Controller::Human)
+        .map(|(d, _)| d.seat)
+        .collect();
+    humans.sort_unstable();
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut ui = root_ui(ctx);
+    egui::Panel::bottom("briefing_bottom").show(&mut ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if style::primary(ui, "Take your seats  ⏎").clicked() || enter {
+                next.set(Screen::Chamber);
+            }
+            ui.label(style::muted(format!(
+                "Day 1 of {} begins with the morning news.",
+                sc.source.days
+            )));
+        });
+        ui.add_space(6.0);
+    });
+    egui::CentralPanel::default().show(&mut ui, |ui| {
+        ui.label(style::title(&sc.source.title));
+        ui.label(style::muted(format!(
+            "{} days from {} · {} members · president: {}",
+            sc.source.days,
+            super::chamber::long_date(&sc.source.start_date, 1),
+            sc.seat_count(),
+            sc.name(sc.presidency)
+        )));
+        ui.add_space(6.0);
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical().id_salt("crisis").show(&mut cols[0], |ui| {
+                ui.label(style::heading("The crisis"));
+                for para in sc.source.briefing.split("\n\n") {
+                    ui.label(para);
+                    ui.add_space(4.0);
+                }
+                ui.add_space(6.0);
+                ui.label(style::heading("The rules in two lines"));
+                ui.label(format!(
+                    "Statements need every member's consent: one member breaking silence blocks them. \
+                     A resolution needs {} yes votes and no veto from {}; an abstention is not a veto.",
+                    sc.rules.quota,
+                    sc.rules.veto_holders.join(", ")
+                ));
+            });
+            egui::ScrollArea::vertical().id_salt("yours").show(&mut cols[1], |ui| {
+                match humans.as_slice() {
+                    [] => {
+                        ui.label(style::heading("You are watching"));
+                        ui.label("Every delegation is played by the AI. Follow the drafts, the votes and their reasons.");
+                    }
+                    [seat] => {
+                        ui.label(style::heading(format!("You are {}", sc.name(*seat))));
+                        instructions(ui, sc, *seat, None);
+                    }
+                    many => {
+                        ui.label(style::heading("Hot seat"));
+                        ui.label(format!(
+                            "{} delegations are played here: {}. Each will see its own instructions when the keyboard is handed over.",
+                            many.len(),
+                            many.iter().map(|&s| sc.name(s)).collect::<Vec<_>>().join(", ")
+                        ));
+                    }
+                }
+            });
+        });
+    });
+    Ok(())
+}

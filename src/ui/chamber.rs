@@ -1,0 +1,1759 @@
+//! The chamber: the horseshoe table, the draft on the table, the player's
+//! actions, the decisions and the record.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_egui::EguiContexts;
+use bevy_egui::egui::{self, Color32, RichText};
+
+use super::desk::{REVEAL_STEP, Tab};
+use super::{Desk, Screen, root_ui, style};
+use crate::ai::{Context, Situation, reasons};
+use crate::game::Seats;
+use crate::game::compiled::{CompiledScenario, SeatId};
+use crate::game::decision::{DecisionQueue, Item};
+use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus};
+use crate::game::record::{Entry, VoteSubject, What};
+use crate::game::state::*;
+use crate::game::{Act, Command, GameState, Phase, PhaseGate, scoring};
+use crate::rules::{ProductKind, Vote, VoteOutcome};
+
+/// Read-only view of the game for drawing.
+#[derive(SystemParam)]
+pub struct GameView<'w, 's> {
+    pub scenario: Res<'w, CurrentScenario>,
+    pub clock: Res<'w, Clock>,
+    pub crisis: Res<'w, Crisis>,
+    pub table: Res<'w, Table>,
+    pub history: Res<'w, History>,
+    pub transcript: Res<'w, Transcript>,
+    pub queue: Res<'w, DecisionQueue>,
+    pub seats: Res<'w, Seats>,
+    pub game: Res<'w, State<GameState>>,
+    pub phase: Option<Res<'w, State<Phase>>>,
+    pub delegations: Query<
+        'w,
+        's,
+        (
+            &'static Delegation,
+            &'static Disposition,
+            &'static ActionPoints,
+            &'static Controller,
+        ),
+    >,
+}
+
+impl GameView<'_, '_> {
+    fn sc(&self) -> &CompiledScenario {
+        &self.scenario.0
+    }
+
+    fn situation(&self) -> Situation<'_> {
+        let disp: Vec<&Disposition> = self
+            .seats
+            .0
+            .iter()
+            .filter_map(|&e| self.delegations.get(e).ok().map(|(_, d, _, _)| d))
+            .collect();
+        Situation::new(
+            self.sc(),
+            disp,
+            self.crisis.urgency,
+            self.clock.day,
+            &self.crisis.events_happened,
+        )
+    }
+
+    fn controller(&self, seat: SeatId) -> Controller {
+        self.seats
+            .0
+            .get(seat)
+            .and_then(|&e| self.delegations.get(e).ok())
+            .map(|(_, _, _, c)| *c)
+            .unwrap_or(Controller::Ai)
+    }
+
+    fn action_points(&self, seat: SeatId) -> u32 {
+        self.seats
+            .0
+            .get(seat)
+            .and_then(|&e| self.delegations.get(e).ok())
+            .map(|(_, _, ap, _)| ap.left)
+            .unwrap_or(0)
+    }
+
+    fn phase(&self) -> Option<Phase> {
+        self.phase.as_deref().map(|p| *p.get())
+    }
+}
+
+/// "16 November 2012" for day `day` of a scenario starting on `start`.
+pub fn long_date(start: &str, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<u32> = start.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [mut y, mut m, mut d] = parts[..] else {
+        return format!("day {day}");
+    };
+    for _ in 1..day {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let len = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        d += 1;
+        if d > len {
+            d = 1;
+            m += 1;
+            if m > 12 {
+                m = 1;
+                y += 1;
+            }
+        }
+    }
+    let month = MONTHS.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+    format!("{d} {month} {y}")
+}
+
+/// What a delegation says of a draft in consultations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attitude {
+    Supports,
+    CanAccept,
+    Concerns,
+    Opposes,
+    RedLine,
+    Human,
+}
+
+impl Attitude {
+    pub fn word(self) -> &'static str {
+        match self {
+            Attitude::Supports => "supports",
+            Attitude::CanAccept => "can accept",
+            Attitude::Concerns => "concerns",
+            Attitude::Opposes => "opposes",
+            Attitude::RedLine => "red line",
+            Attitude::Human => "player",
+        }
+    }
+
+    pub fn colour(self) -> Color32 {
+        match self {
+            Attitude::Supports => style::GREEN,
+            Attitude::CanAccept => style::LIGHT_GREEN,
+            Attitude::Concerns => style::AMBER,
+            Attitude::Opposes => style::RED,
+            Attitude::RedLine => style::DARK_RED,
+            Attitude::Human => style::HUMAN,
+        }
+    }
+}
+
+/// A delegation's public position on a draft, with the reason it gives.
+pub fn attitude(sit: &Situation, seat: SeatId, draft: &DraftState) -> (Attitude, String) {
+    let ctx = Context::of(draft);
+    let text = draft.text();
+    let a = sit.assess(seat, text, ctx);
+    if let Some(line) = a.breach {
+        return (
+            Attitude::RedLine,
+            sit.sc.delegations[seat].red_lines[line].reason.clone(),
+        );
+    }
+    let consensus = sit.sc.rules.needs_consensus(text.kind);
+    let (blocks, reason) = if consensus {
+        let (keep, reason) = sit.silence(seat, text, ctx);
+        (!keep, reason)
+    } else {
+        let (vote, reason) = sit.vote(seat, text, ctx);
+        (vote == Vote::No, reason)
+    };
+    let att = if blocks {
+        Attitude::Opposes
+    } else if a.value > 0.5 {
+        Attitude::Supports
+    } else if a.value > 0.0 {
+        Attitude::CanAccept
+    } else {
+        Attitude::Concerns
+    };
+    (att, reason)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn chamber_screen(
+    mut contexts: EguiContexts,
+    view: GameView,
+    mut desk: ResMut<Desk>,
+    mut gate: ResMut<PhaseGate>,
+    mut commands_out: MessageWriter<Command>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    time: Res<Time<Real>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut ui = root_ui(ctx);
+    let text_focus = ctx.memory(|m| m.focused().is_some());
+    let key = |k: egui::Key| !text_focus && ctx.input(|i| i.key_pressed(k));
+
+    if let Some(seat) = desk.handover_to {
+        handover(&mut ui, &view, &mut desk, seat, key(egui::Key::Enter));
+        return Ok(());
+    }
+    if desk.menu_open || key(egui::Key::Escape) {
+        desk.menu_open = true;
+        pause_menu(ctx, &mut desk, &mut next_screen);
+    }
+
+    let mut send = |seat: SeatId, act: Act| {
+        commands_out.write(Command { seat, act });
+    };
+
+    top_bar(
+        &mut ui,
+        &view,
+        &mut desk,
+        &mut gate,
+        &mut send,
+        key(egui::Key::Enter),
+    );
+    log_panel(&mut ui, &view, &desk);
+    let sit = view.situation();
+    egui::Panel::left("left")
+        .resizable(false)
+        .exact_size(ui.available_width() * 0.5)
+        .show(&mut ui, |ui| {
+            horseshoe(ui, &view, &sit, &mut desk);
+            ui.separator();
+            ui.horizontal(|ui| {
+                for (tab, label) in [
+                    (Tab::Actions, "Actions"),
+                    (Tab::Instructions, "Your instructions"),
+                    (Tab::Delegation, "Delegation"),
+                ] {
+                    if ui.selectable_label(desk.tab == tab, label).clicked() {
+                        desk.tab = tab;
+                    }
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("left_tab")
+                .show(ui, |ui| match desk.tab {
+                    Tab::Actions => actions(ui, &view, &sit, &mut desk, &mut send),
+                    Tab::Instructions => match desk.viewer {
+                        Some(seat) => instructions(ui, view.sc(), seat, Some(&view.history)),
+                        None => {
+                            ui.label("You are watching: no delegation of yours is at the table.");
+                        }
+                    },
+                    Tab::Delegation => delegation_tab(ui, &view, &sit, &desk),
+                });
+        });
+    egui::CentralPanel::default().show(&mut ui, |ui| {
+        draft_view(ui, &view, &sit, &mut desk);
+    });
+
+    decision_window(ctx, &view, &mut desk, &mut send, &key);
+    reveal_window(
+        ctx,
+        &view,
+        &mut desk,
+        time.elapsed_secs_f64(),
+        key(egui::Key::Enter),
+    );
+    Ok(())
+}
+
+fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, enter: bool) {
+    let name = view.sc().name(seat).to_string();
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.3);
+            ui.label(style::title(format!("Pass to the delegation of {name}")));
+            ui.add_space(8.0);
+            ui.label(style::muted(
+                "Everything of the previous delegation is hidden. Take the keyboard, then continue.",
+            ));
+            ui.add_space(24.0);
+            if style::primary(ui, &format!("I am {name}  ⏎")).clicked() || enter {
+                desk.viewer = Some(seat);
+                desk.handover_to = None;
+                desk.selected_draft = None;
+                desk.pick_clause = None;
+            }
+        });
+    });
+}
+
+fn pause_menu(ctx: &egui::Context, desk: &mut Desk, next_screen: &mut NextState<Screen>) {
+    egui::Modal::new(egui::Id::new("pause")).show(ctx, |ui| {
+        ui.set_width(320.0);
+        ui.label(style::heading("Paused"));
+        ui.add_space(8.0);
+        if style::button(ui, "Resume", 280.0).clicked() {
+            desk.menu_open = false;
+        }
+        if style::button(ui, "Settings", 280.0).clicked() {
+            desk.menu_open = false;
+            next_screen.set(Screen::Settings);
+        }
+        if style::button(ui, "Leave the game (main menu)", 280.0).clicked() {
+            desk.menu_open = false;
+            next_screen.set(Screen::Menu);
+        }
+    });
+}
+
+fn top_bar(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    desk: &mut Desk,
+    gate: &mut PhaseGate,
+    send: &mut impl FnMut(SeatId, Act),
+    enter: bool,
+) {
+    let sc = view.sc();
+    egui::Panel::top("top").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            if ui.button("☰ Menu").clicked() {
+                desk.menu_open = true;
+            }
+            ui.label(
+                RichText::new(format!(
+                    "Day {} of {} · {}",
+                    view.clock.day,
+                    view.clock.days,
+                    long_date(&sc.source.start_date, view.clock.day)
+                ))
+                .strong()
+                .size(style::BODY + 2.0),
+            );
+            let phase = view.phase();
+            let phase_name = match (view.game.get(), phase) {
+                (GameState::Over, _) => "The crisis is over",
+                (_, Some(p)) => p.name().label(),
+                _ => "",
+            };
+            ui.label(
+                RichText::new(phase_name)
+                    .color(style::GOLD)
+                    .strong()
+                    .size(style::BODY + 2.0),
+            );
+            ui.label(style::muted("Urgency"));
+            ui.add(
+                egui::ProgressBar::new(view.crisis.urgency)
+                    .desired_width(80.0)
+                    .fill(style::RED),
+            );
+            if let Some(seat) = desk.viewer {
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} action point{}",
+                        sc.name(seat),
+                        view.action_points(seat),
+                        if view.action_points(seat) == 1 {
+                            ""
+                        } else {
+                            "s"
+                        }
+                    ))
+                    .color(style::HUMAN)
+                    .strong(),
+                );
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let over = *view.game.get() == GameState::Over;
+                match (over, phase) {
+                    (true, _) => {
+                        if style::primary(ui, "Debrief  ⏎").clicked() || enter {
+                            desk.wants_debrief = true;
+                        }
+                    }
+                    (false, Some(Phase::Morning | Phase::Consultations)) if gate.hold => {
+                        if style::primary(ui, "To the corridors  ⏎").clicked() || enter {
+                            gate.proceed = true;
+                        }
+                    }
+                    (false, Some(Phase::Evening)) if gate.hold => {
+                        let label =
+                            if view.clock.day >= view.clock.days || view.clock.ending.is_some() {
+                                "End of the crisis  ⏎"
+                            } else {
+                                "Next day  ⏎"
+                            };
+                        if desk.reveal.is_none() && (style::primary(ui, label).clicked() || enter) {
+                            gate.proceed = true;
+                        }
+                    }
+                    (false, Some(Phase::Corridors)) => {
+                        if let Some(seat) = desk.viewer
+                            && view.controller(seat) == Controller::Human
+                            && (style::primary(ui, "End turn  ⏎").clicked() || enter)
+                        {
+                            send(seat, Act::EndTurn);
+                            desk.message = None;
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        });
+        if let Some((message, error)) = &desk.message {
+            ui.label(RichText::new(message).color(if *error { style::RED } else { style::GREEN }));
+        }
+        ui.add_space(2.0);
+    });
+}
+
+/// The seats of the horseshoe: a U of five seats per side.
+fn seat_rects(rect: egui::Rect, n: usize) -> Vec<egui::Rect> {
+    let per_side = n.div_ceil(3).max(1);
+    let gap = 6.0;
+    let w = ((rect.width() - gap * (per_side as f32 - 1.0)) / per_side as f32).max(40.0);
+    let h = 44.0;
+    let mut out = Vec::with_capacity(n);
+    // Left arm top to bottom, the bottom row left to right, the right arm bottom to top.
+    let left_count = (n - per_side) / 2;
+    let right_count = n - per_side - left_count;
+    for i in 0..left_count {
+        let y = rect.top() + i as f32 * (h + gap);
+        out.push(egui::Rect::from_min_size(
+            egui::pos2(rect.left(), y),
+            egui::vec2(w, h),
+        ));
+    }
+    let bottom_y = rect.top() + left_count.max(right_count) as f32 * (h + gap);
+    for i in 0..per_side {
+        let x = rect.left() + i as f32 * (w + gap);
+        out.push(egui::Rect::from_min_size(
+            egui::pos2(x, bottom_y),
+            egui::vec2(w, h),
+        ));
+    }
+    for i in 0..right_count {
+        let y = bottom_y - (i + 1) as f32 * (h + gap);
+        out.push(egui::Rect::from_min_size(
+            egui::pos2(rect.right() - w, y),
+            egui::vec2(w, h),
+        ));
+    }
+    out
+}
+
+fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Desk) {
+    let sc = view.sc();
+    let n = sc.seat_count();
+    let rows = (n - n.div_ceil(3)).div_ceil(2) + 1;
+    let height = rows as f32 * 50.0;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::hover(),
+    );
+    let rects = seat_rects(rect, n);
+    let draft = desk
+        .selected_draft
+        .and_then(|d| view.table.drafts.get(d))
+        .filter(|d| d.status != DraftStatus::InDrawer);
+    // In the middle of the U: the draft on the table.
+    let inner = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + rects[0].width() + 12.0, rect.top() + 4.0),
+        egui::pos2(
+            rect.right() - rects[0].width() - 12.0,
+            rects
+                .get(n / 3)
+                .map(|r| r.top() - 8.0)
+                .unwrap_or(rect.bottom()),
+        ),
+    );
+    let painter = ui.painter_at(rect);
+    let centre_text = match draft {
+        Some(d) => format!(
+            "{}\n{} · version {}",
+            d.title,
+            d.status.label(),
+            d.version()
+        ),
+        None => "No draft selected".to_string(),
+    };
+    let galley = painter.layout(
+        centre_text,
+        egui::FontId::proportional(style::SMALL),
+        style::MUTED,
+        inner.width().max(40.0),
+    );
+    painter.galley(inner.center() - galley.size() / 2.0, galley, style::MUTED);
+
+    for (seat, r) in rects.iter().enumerate() {
+        let member = &sc.members[seat];
+        let human = view.controller(seat) == Controller::Human;
+        let (att, reason) = match (draft, human) {
+            (_, true) => (Attitude::Human, String::new()),
+            (Some(d), false) => attitude(sit, seat, d),
+            (None, false) => (Attitude::CanAccept, String::new()),
+        };
+        let response = ui.interact(*r, egui::Id::new(("seat", seat)), egui::Sense::click());
+        let selected = desk.selected_seat == Some(seat);
+        let fill = if desk.viewer == Some(seat) {
+            Color32::from_rgb(38, 52, 84)
+        } else {
+            Color32::from_rgb(34, 40, 50)
+        };
+        painter.rect_filled(*r, 5.0, fill);
+        let border = if selected {
+            egui::Stroke::new(2.5, style::GOLD)
+        } else {
+            egui::Stroke::new(
+                1.5,
+                if draft.is_some() || human {
+                    att.colour()
+                } else {
+                    Color32::from_gray(80)
+                },
+            )
+        };
+        painter.rect_stroke(*r, 5.0, border, egui::StrokeKind::Inside);
+        // Name: full if it fits, else the code.
+        let font = egui::FontId::proportional(12.5);
+        let name_galley = painter.layout_no_wrap(member.name.clone(), font.clone(), style::TEXT);
+        let name = if name_galley.size().x <= r.width() - 8.0 {
+            name_galley
+        } else {
+            painter.layout_no_wrap(member.code.clone(), font, style::TEXT)
+        };
+        painter.galley(egui::pos2(r.left() + 4.0, r.top() + 3.0), name, style::TEXT);
+        let mut marks = String::new();
+        if member.veto {
+            marks.push('★');
+        }
+        if seat == sc.presidency {
+            marks.push_str(" P");
+        }
+        if draft.is_some_and(|d| d.penholder == seat) {
+            marks.push_str(" ✒");
+        }
+        let line2 = if draft.is_some() || human {
+            format!("{}  {}", att.word(), marks.trim())
+        } else {
+            marks.trim().to_string()
+        };
+        painter.text(
+            egui::pos2(r.left() + 4.0, r.bottom() - 4.0),
+            egui::Align2::LEFT_BOTTOM,
+            line2,
+            egui::FontId::proportional(11.5),
+            if draft.is_some() || human {
+                att.colour()
+            } else {
+                style::MUTED
+            },
+        );
+        let response = response.on_hover_text(if reason.is_empty() {
+            member.name.clone()
+        } else {
+            format!("{}: {}", member.name, reason)
+        });
+        if response.clicked() {
+            desk.selected_seat = Some(seat);
+            desk.tab = Tab::Delegation;
+        }
+    }
+    ui.label(
+        RichText::new("★ veto · P president · ✒ penholder · click a seat for its position")
+            .size(style::SMALL)
+            .color(style::MUTED),
+    );
+}
+
+fn draft_view(ui: &mut egui::Ui, view: &GameView, _sit: &Situation, desk: &mut Desk) {
+    let sc = view.sc();
+    let visible: Vec<&DraftState> = view
+        .table
+        .drafts
+        .iter()
+        .filter(|d| d.status != DraftStatus::InDrawer)
+        .collect();
+    if visible.is_empty() {
+        ui.label(style::heading("No draft on the table yet"));
+        ui.label(style::muted("Drafts are circulated in the consultations."));
+        return;
+    }
+    if desk
+        .selected_draft
+        .is_none_or(|d| !visible.iter().any(|v| v.id == d))
+    {
+        desk.selected_draft = visible
+            .iter()
+            .find(|d| d.status.is_live())
+            .or(visible.first())
+            .map(|d| d.id);
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (i, d) in visible.iter().enumerate() {
+            let label = format!("{} {} ({})", i + 1, short_kind(d.kind()), d.status.label());
+            if ui
+                .selectable_label(desk.selected_draft == Some(d.id), label)
+                .clicked()
+            {
+                desk.selected_draft = Some(d.id);
+            }
+        }
+    });
+    // Number keys pick a draft.
+    ui.input(|i| {
+        for (k, d) in [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+        ]
+        .iter()
+        .zip(&visible)
+        {
+            if i.key_pressed(*k) && !i.modifiers.any() {
+                desk.selected_draft = Some(d.id);
+            }
+        }
+    });
+    let Some(d) = desk.selected_draft.and_then(|i| view.table.drafts.get(i)) else {
+        return;
+    };
+    ui.separator();
+    ui.label(style::muted(format!(
+        "{} · pen: {}{} · version {}",
+        d.kind().name(),
+        sc.name(d.penholder),
+        if d.sponsors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · sponsors: {}",
+                d.sponsors
+                    .iter()
+                    .map(|&s| sc.name(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+        d.version()
+    )));
+    let changed = d.changed_clauses();
+    let rendered = d.text().render(sc, &d.title);
+    egui::ScrollArea::vertical()
+        .id_salt("draft_text")
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(&rendered.heading)
+                    .strong()
+                    .size(style::BODY + 3.0),
+            );
+            ui.add_space(6.0);
+            if let Some(opening) = &rendered.opening {
+                ui.label(opening);
+                ui.add_space(4.0);
+            }
+            for p in &rendered.paragraphs {
+                let is_changed = p
+                    .clause
+                    .as_ref()
+                    .and_then(|id| sc.clause_of(id))
+                    .is_some_and(|c| changed.contains(&c));
+                let mut job = egui::text::LayoutJob::default();
+                let body_colour = if is_changed {
+                    style::CHANGED
+                } else {
+                    style::TEXT
+                };
+                let font = egui::FontId::proportional(style::BODY + 1.0);
+                if let Some(n) = p.number {
+                    job.append(
+                        &format!("{n}. "),
+                        0.0,
+                        egui::TextFormat::simple(font.clone(), body_colour),
+                    );
+                }
+                let italic_lead = d.kind() == ProductKind::Resolution;
+                job.append(
+                    &p.lead,
+                    0.0,
+                    egui::TextFormat {
+                        font_id: font.clone(),
+                        color: body_colour,
+                        italics: italic_lead,
+                        ..Default::default()
+                    },
+                );
+                job.append(&p.rest, 0.0, egui::TextFormat::simple(font, body_colour));
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
+                ui.add_space(6.0);
+            }
+            if !changed.is_empty() {
+                ui.label(
+                    RichText::new("Highlighted: changed since the last version.")
+                        .color(style::CHANGED)
+                        .size(style::SMALL),
+                );
+            }
+            // Amendments proposed on this draft.
+            let open: Vec<_> = d
+                .amendments
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a.state,
+                        AmendmentState::Proposed
+                            | AmendmentState::ToVote
+                            | AmendmentState::Rejected
+                    )
+                })
+                .collect();
+            if !open.is_empty() {
+                ui.add_space(8.0);
+                ui.label(style::heading("Amendments"));
+                for a in open {
+                    let state = match a.state {
+                        AmendmentState::Proposed => "awaiting the penholder",
+                        AmendmentState::ToVote => "to be voted before the draft",
+                        AmendmentState::Rejected => "refused by the penholder",
+                        _ => "",
+                    };
+                    ui.label(format!(
+                        "{} ({}): {} — {}",
+                        a.id,
+                        sc.name(a.by),
+                        a.change.describe(sc),
+                        state
+                    ));
+                }
+            }
+        });
+}
+
+fn short_kind(kind: ProductKind) -> &'static str {
+    match kind {
+        ProductKind::PressStatement => "Press statement",
+        ProductKind::PresidentialStatement => "Presidential statement",
+        ProductKind::Resolution => "Resolution",
+    }
+}
+
+fn actions(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    sit: &Situation,
+    desk: &mut Desk,
+    send: &mut impl FnMut(SeatId, Act),
+) {
+    let sc = view.sc();
+    let Some(me) = desk.viewer else {
+        ui.label("You are watching. Use the buttons at the top to move the crisis on.");
+        return;
+    };
+    if view.phase() != Some(Phase::Corridors) || view.controller(me) != Controller::Human {
+        ui.label(match view.phase() {
+            Some(Phase::Morning) => "Morning: read the news below, then go to the corridors.",
+            Some(Phase::Consultations) => "Consultations: drafts are circulated and revised.",
+            Some(Phase::Decision) => "Decision: statements under silence and votes.",
+            Some(Phase::Evening) => "Evening: the day's results are in the record below.",
+            _ => "",
+        });
+        return;
+    }
+    let points = view.action_points(me);
+    let Some(d) = desk.selected_draft.and_then(|i| view.table.drafts.get(i)) else {
+        ui.label("Select a draft to act on it.");
+        return;
+    };
+    let own = d.penholder == me;
+    let open = matches!(d.status, DraftStatus::OnTable | DraftStatus::Blocked { .. });
+    ui.label(RichText::new(format!("On \"{}\"", d.title)).strong());
+    if !d.status.is_live() {
+        ui.label(format!(
+            "This draft is {}: nothing more can be done with it.",
+            d.status.label()
+        ));
+    }
+
+    // The change picker, for amendments (or revisions by the penholder).
+    if open {
+        ui.add_space(4.0);
+        ui.label(if own {
+            "Revise your text (1 point):"
+        } else {
+            "Propose an amendment (1 point):"
+        });
+        change_picker(ui, view, sit, desk, d);
+        if let Some(clause) = desk.pick_clause {
+            let present = d.text().wording_of(clause);
+            let wording = desk.pick_wording.min(sc.wordings[clause] - 1);
+            let change = match present {
+                None => Some(Change::Add { clause, wording }),
+                Some(w) if w != wording => Some(Change::Reword { clause, wording }),
+                Some(_) => None,
+            };
+            ui.horizontal(|ui| {
+                if let Some(change) = change {
+                    let label = match change {
+                        Change::Add { .. } => "Add it",
+                        _ => "Change the wording",
+                    };
+                    if ui
+                        .add_enabled(points > 0, egui::Button::new(label))
+                        .clicked()
+                    {
+                        submit_change(view, desk, send, me, d, change);
+                    }
+                }
+                if present.is_some()
+                    && ui
+                        .add_enabled(points > 0, egui::Button::new("Delete it"))
+                        .clicked()
+                {
+                    submit_change(view, desk, send, me, d, Change::Delete { clause });
+                }
+            });
+        }
+    }
+
+    if own {
+        let pending: Vec<_> = d
+            .amendments
+            .iter()
+            .filter(|a| a.state == AmendmentState::Proposed)
+            .collect();
+        if !pending.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new("Amendments awaiting your answer:").strong());
+            for a in pending {
+                ui.label(format!(
+                    "{} proposes to {}",
+                    sc.name(a.by),
+                    a.change.describe(sc)
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Accept").clicked() {
+                        send(
+                            me,
+                            Act::AnswerAmendment {
+                                draft: d.id,
+                                amendment: a.id,
+                                accept: true,
+                                reason: "the penholder accepts it".into(),
+                            },
+                        );
+                    }
+                    if ui.button("Refuse").clicked() {
+                        send(
+                            me,
+                            Act::AnswerAmendment {
+                                draft: d.id,
+                                amendment: a.id,
+                                accept: false,
+                                reason: "the penholder refuses it".into(),
+                            },
+                        );
+                    }
+                });
+            }
+        }
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            let consensus = sc.rules.needs_consensus(d.kind());
+            if consensus && open && ui.button("Put under silence").on_hover_text("Every member must keep silence until today's decision for it to be adopted.").clicked() {
+                send(me, Act::PutUnderSilence { draft: d.id });
+                desk.message = Some(("The text goes under silence until the decision.".into(), false));
+            }
+            if !consensus && open && ui.button("Put in blue").on_hover_text("The final text: it can be voted from tomorrow.").clicked() {
+                send(me, Act::PutInBlue { draft: d.id });
+            }
+            if matches!(d.status, DraftStatus::InBlue { since_day } if since_day < view.clock.day) && !d.vote_requested && ui.button("Request the vote").clicked() {
+                send(me, Act::RequestVote { draft: d.id });
+            }
+            if d.status.is_live() && ui.button("Withdraw").clicked() {
+                send(me, Act::Withdraw { draft: d.id });
+            }
+        });
+    } else if d.status.is_live() {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            if d.kind() == ProductKind::Resolution
+                && !d.sponsors.contains(&me)
+                && ui.button("Co-sponsor").clicked()
+            {
+                send(me, Act::CoSponsor { draft: d.id });
+            }
+            for a in d.amendments.iter().filter(|a| {
+                a.by == me
+                    && a.state == AmendmentState::Rejected
+                    && d.kind() == ProductKind::Resolution
+            }) {
+                if ui
+                    .button(format!("Put amendment {} to the vote", a.id))
+                    .clicked()
+                {
+                    send(
+                        me,
+                        Act::InsistOnAmendment {
+                            draft: d.id,
+                            amendment: a.id,
+                        },
+                    );
+                }
+            }
+        });
+    }
+
+    // Lobbying and trades need a delegation: the one selected on the horseshoe.
+    ui.add_space(6.0);
+    match desk.selected_seat.filter(|&s| s != me) {
+        None => {
+            ui.label(style::muted(
+                "Click a seat on the horseshoe to lobby that delegation or offer it a trade.",
+            ));
+        }
+        Some(target) => {
+            let name = sc.name(target).to_string();
+            if d.status.is_live()
+                && ui
+                    .add_enabled(
+                        points > 0,
+                        egui::Button::new(format!("Ask {name} to support this draft (1 point)")),
+                    )
+                    .clicked()
+            {
+                send(
+                    me,
+                    Act::Lobby {
+                        target,
+                        draft: d.id,
+                    },
+                );
+            }
+            // A trade: our support for one of their drafts against theirs for this one.
+            let theirs: Vec<&DraftState> = view
+                .table
+                .live()
+                .filter(|o| o.penholder == target && o.id != d.id)
+                .collect();
+            for o in theirs {
+                if ui
+                    .add_enabled(points > 0, egui::Button::new(format!("Offer {name}: your support for \"{}\" against theirs for this draft (1 point)", o.title)).wrap())
+                    .clicked()
+                {
+                    send(me, Act::OfferTrade { target, give: o.id, get: d.id });
+                }
+            }
+        }
+    }
+
+    ui.add_space(6.0);
+    ui.label("Speak to the press (1 point):");
+    ui.add(
+        egui::TextEdit::multiline(&mut desk.press_text)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("What you tell the journalists outside the chamber"),
+    );
+    let about = desk.selected_seat.filter(|&s| s != me);
+    let label = match about {
+        Some(s) => format!("Speak, naming {}", sc.name(s)),
+        None => "Speak".to_string(),
+    };
+    if ui
+        .add_enabled(
+            points > 0 && !desk.press_text.trim().is_empty(),
+            egui::Button::new(label),
+        )
+        .clicked()
+    {
+        send(
+            me,
+            Act::PressRemarks {
+                about,
+                remarks: desk.press_text.trim().to_string(),
+            },
+        );
+        desk.press_text.clear();
+    }
+}
+
+fn change_picker(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    sit: &Situation,
+    desk: &mut Desk,
+    d: &DraftState,
+) {
+    let sc = view.sc();
+    let clause_label = |c: usize| {
+        let present = if d.text().wording_of(c).is_some() {
+            "in the text"
+        } else {
+            "not in the text"
+        };
+        format!("{} ({present})", sc.clause(c).topic)
+    };
+    let selected = desk
+        .pick_clause
+        .map(clause_label)
+        .unwrap_or_else(|| "Choose a paragraph".into());
+    egui::ComboBox::from_id_salt("pick_clause")
+        .selected_text(selected)
+        .width(ui.available_width() - 8.0)
+        .show_ui(ui, |ui| {
+            for c in 0..sc.clause_count() {
+                if !sit.available(c) {
+                    continue;
+                }
+                let before = desk.pick_clause;
+                ui.selectable_value(&mut desk.pick_clause, Some(c), clause_label(c));
+                if desk.pick_clause != before {
+                    desk.pick_wording = d.text().wording_of(c).unwrap_or(0);
+                }
+            }
+        });
+    if let Some(c) = desk.pick_clause {
+        let wording_text = |w: u8| reasons::phrase(sc, c, w);
+        let w = desk.pick_wording.min(sc.wordings[c] - 1);
+        egui::ComboBox::from_id_salt("pick_wording")
+            .selected_text(wording_text(w))
+            .width(ui.available_width() - 8.0)
+            .wrap_mode(egui::TextWrapMode::Truncate)
+            .show_ui(ui, |ui| {
+                for w in 0..sc.wordings[c] {
+                    ui.selectable_value(
+                        &mut desk.pick_wording,
+                        w,
+                        format!("{}: {}", strength(w, sc.wordings[c]), wording_text(w)),
+                    );
+                }
+            });
+    }
+}
+
+fn strength(w: u8, of: u8) -> &'static str {
+    match (w, of) {
+        (_, 1) => "only wording",
+        (0, _) => "mild",
+        (w, n) if w + 1 == n => "strongest",
+        _ => "firm",
+    }
+}
+
+fn submit_change(
+    view: &GameView,
+    desk: &mut Desk,
+    send: &mut impl FnMut(SeatId, Act),
+    me: SeatId,
+    d: &DraftState,
+    change: Change,
+) {
+    let sc = view.sc();
+    if d.penholder == me {
+        if let Some(text) = d.text().with(change, &sc.parts) {
+            send(
+                me,
+                Act::Revise {
+                    draft: d.id,
+                    text,
+                    reason: "the penholder revises the text".into(),
+                },
+            );
+        }
+    } else {
+        send(
+            me,
+            Act::ProposeAmendment {
+                draft: d.id,
+                change,
+                reason: format!("{} proposes it", sc.name(me)),
+            },
+        );
+    }
+    desk.pick_clause = None;
+    desk.message = None;
+}
+
+/// Objectives, red lines and main stances of a delegation.
+pub fn instructions(
+    ui: &mut egui::Ui,
+    sc: &CompiledScenario,
+    seat: SeatId,
+    history: Option<&History>,
+) {
+    let spec = &sc.delegations[seat];
+    ui.label(RichText::new("Objectives").strong());
+    if spec.objectives.is_empty() {
+        ui.label(style::muted(
+            "None set by the scenario: play as you see fit.",
+        ));
+    }
+    for o in &spec.objectives {
+        let mark = match history.map(|h| scoring::achieved(&o.goal, seat, h)) {
+            Some(true) => "✔ ",
+            Some(false) => "✖ ",
+            None => "• ",
+        };
+        ui.label(format!(
+            "{mark}{} ({} point{})",
+            o.description,
+            o.points,
+            if o.points == 1 { "" } else { "s" }
+        ));
+    }
+    if !spec.red_lines.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Red lines: you cannot accept a text where").strong());
+        for r in &spec.red_lines {
+            let kinds = if r.products.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({})",
+                    r.products
+                        .iter()
+                        .map(|k| k.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            ui.label(format!("• {}{kinds}", r.reason));
+        }
+    }
+    let mut likes: Vec<(usize, f32)> = (0..sc.clause_count())
+        .map(|c| (c, spec.stances[c].iter().copied().fold(f32::MIN, f32::max)))
+        .filter(|(_, v)| *v >= 0.5)
+        .collect();
+    likes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut dislikes: Vec<(usize, f32)> = (0..sc.clause_count())
+        .map(|c| (c, spec.stances[c].iter().copied().fold(f32::MAX, f32::min)))
+        .filter(|(_, v)| *v <= -0.5)
+        .collect();
+    dislikes.sort_by(|a, b| a.1.total_cmp(&b.1));
+    if !likes.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("You want the Council to address").strong());
+        ui.label(
+            likes
+                .iter()
+                .take(6)
+                .map(|&(c, _)| sc.clause(c).topic.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if !dislikes.is_empty() {
+        ui.label(RichText::new("You resist language on").strong());
+        ui.label(
+            dislikes
+                .iter()
+                .take(6)
+                .map(|&(c, _)| sc.clause(c).topic.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if sc.members[seat].veto {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(
+                "You hold a veto: your no vote defeats any resolution. Abstaining does not.",
+            )
+            .color(style::GOLD),
+        );
+    }
+}
+
+fn delegation_tab(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &Desk) {
+    let sc = view.sc();
+    let Some(seat) = desk.selected_seat else {
+        ui.label("Click a seat on the horseshoe to see that delegation's positions.");
+        return;
+    };
+    let m = &sc.members[seat];
+    ui.label(style::heading(&m.name));
+    ui.label(style::muted(format!(
+        "{}{}{}",
+        if m.permanent {
+            "Permanent member"
+        } else {
+            "Elected member"
+        },
+        if m.veto { ", holds a veto" } else { "" },
+        if m.groups.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", m.groups.join(", "))
+        }
+    )));
+    if view.controller(seat) == Controller::Human {
+        ui.label("Played by a human delegation.");
+        return;
+    }
+    for d in view.table.live() {
+        let (att, reason) = attitude(sit, seat, d);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", d.title)).strong());
+            ui.label(RichText::new(att.word()).color(att.colour()).strong());
+        });
+        ui.label(style::muted(reason));
+    }
+}
+
+/// Which record entries the viewer may see: lobbying and trades are private
+/// to the two delegations involved.
+fn visible_to(entry: &Entry, viewer: Option<&str>) -> bool {
+    match &entry.what {
+        What::Lobbied { by, target, .. }
+        | What::TradeOffered { by, target, .. }
+        | What::Requested { by, target, .. } => {
+            viewer.is_some_and(|v| v == by || v == target) || viewer.is_none()
+        }
+        _ => true,
+    }
+}
+
+/// One record entry as a line of text.
+pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
+    let name = |code: &str| {
+        sc.seat_of(code)
+            .map(|s| sc.name(s).to_string())
+            .unwrap_or_else(|| code.to_string())
+    };
+    let title = |id: &str| {
+        sc.drafts
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    match &entry.what {
+        What::News { headline, text, .. } => (
+            if text.is_empty() {
+                headline.clone()
+            } else {
+                format!("{headline}. {text}")
+            },
+            style::GOLD,
+        ),
+        What::Circulated {
+            draft,
+            version,
+            penholder,
+            changes,
+            reason,
+            ..
+        } => {
+            if *version == 1 || changes.is_empty() {
+                (
+                    format!(
+                        "{} circulates \"{}\" ({reason}).",
+                        name(penholder),
+                        title(draft)
+                    ),
+                    style::UN_BLUE,
+                )
+            } else {
+                (
+                    format!(
+                        "{} circulates version {version} of \"{}\", {reason}: {}.",
+                        name(penholder),
+                        title(draft),
+                        changes.join("; ")
+                    ),
+                    style::UN_BLUE,
+                )
+            }
+        }
+        What::AmendmentProposed {
+            draft,
+            by,
+            change,
+            reason,
+            ..
+        } => (
+            format!(
+                "{} proposes to {change} in \"{}\": {reason}.",
+                name(by),
+                title(draft)
+            ),
+            style::TEXT,
+        ),
+        What::AmendmentAnswered {
+            penholder,
+            amendment,
+            accepted,
+            reason,
+            ..
+        } => (
+            format!(
+                "{} {} amendment {amendment}: {reason}.",
+                name(penholder),
+                if *accepted { "accepts" } else { "refuses" }
+            ),
+            style::TEXT,
+        ),
+        What::Lobbied {
+            by,
+            target,
+            draft,
+            agreed,
+            reason,
+        } => (
+            format!(
+                "{} asks {} to support \"{}\". {} {}: {reason}.",
+                name(by),
+                name(target),
+                title(draft),
+                name(target),
+                if *agreed { "agrees" } else { "declines" }
+            ),
+            if *agreed { style::GREEN } else { style::AMBER },
+        ),
+        What::TradeOffered {
+            by,
+            target,
+            give,
+            get,
+            accepted,
+            reason,
+        } => (
+            format!(
+                "{} offers {} its support for \"{}\" against support for \"{}\". {} {}: {reason}.",
+                name(by),
+                name(target),
+                title(give),
+                title(get),
+                name(target),
+                if *accepted { "accepts" } else { "declines" }
+            ),
+            if *accepted {
+                style::GREEN
+            } else {
+                style::AMBER
+            },
+        ),
+        What::Requested {
+            by,
+            target,
+            draft,
+            in_return_for,
+        } => (
+            match in_return_for {
+                Some(give) => format!(
+                    "{} asks {} to support \"{}\", offering its support for \"{}\" in return.",
+                    name(by),
+                    name(target),
+                    title(draft),
+                    title(give)
+                ),
+                None => format!(
+                    "{} asks {} to support \"{}\".",
+                    name(by),
+                    name(target),
+                    title(draft)
+                ),
+            },
+            style::HUMAN,
+        ),
+        What::CoSponsored { by, draft } => (
+            format!("{} co-sponsors \"{}\".", name(by), title(draft)),
+            style::TEXT,
+        ),
+        What::PressRemarks { by, remarks } => (
+            format!("{} to the press: \"{remarks}\"", name(by)),
+            style::MUTED,
+        ),
+        What::UnderSilence { draft, by, .. } => (
+            format!(
+                "{} puts \"{}\" under silence procedure until the decision.",
+                name(by),
+                title(draft)
+            ),
+            style::UN_BLUE,
+        ),
+        What::Silence {
+            draft,
+            broken_by,
+            positions,
+            ..
+        } => {
+            if broken_by.is_empty() {
+                (
+                    format!("Silence holds on \"{}\": it is agreed.", title(draft)),
+                    style::GREEN,
+                )
+            } else {
+                let why: Vec<String> = positions
+                    .iter()
+                    .filter(|p| !p.choice)
+                    .map(|p| format!("{}: {}", name(&p.member), p.reason))
+                    .collect();
+                (
+                    format!(
+                        "Silence broken on \"{}\". {}.",
+                        title(draft),
+                        why.join("; ")
+                    ),
+                    style::RED,
+                )
+            }
+        }
+        What::PutInBlue { draft, by, .. } => (
+            format!(
+                "{} puts \"{}\" in blue: it can be voted from tomorrow.",
+                name(by),
+                title(draft)
+            ),
+            style::UN_BLUE,
+        ),
+        What::VoteRequested { draft, by } => (
+            format!("{} asks for a vote on \"{}\".", name(by), title(draft)),
+            style::UN_BLUE,
+        ),
+        What::Vote {
+            subject, result, ..
+        } => {
+            let what = match subject {
+                VoteSubject::Draft { draft, .. } => format!("\"{}\"", title(draft)),
+                VoteSubject::Amendment {
+                    amendment, change, ..
+                } => format!("amendment {amendment} ({change})"),
+            };
+            let outcome = match &result.outcome {
+                VoteOutcome::Adopted => "adopted".to_string(),
+                VoteOutcome::Vetoed { by } => format!(
+                    "vetoed by {}",
+                    by.iter().map(|c| name(c)).collect::<Vec<_>>().join(" and ")
+                ),
+                VoteOutcome::FailedQuota { .. } => format!(
+                    "not adopted: {} yes votes, {} needed",
+                    result.tally.yes, result.quota
+                ),
+            };
+            (
+                format!(
+                    "Vote on {what}: {} (yes-no-abstentions), {outcome}.",
+                    result.tally
+                ),
+                if result.outcome.adopted() {
+                    style::GREEN
+                } else {
+                    style::RED
+                },
+            )
+        }
+        What::Adopted { kind, title: t, .. } => (
+            format!(
+                "The Council adopts the {}: {}.",
+                kind.name(),
+                crate::game::decision::adopted_title(*kind, t)
+            ),
+            style::GREEN,
+        ),
+        What::TriggerFired { description, .. } => (description.clone(), style::GOLD),
+        What::Announcement { text } => (text.clone(), style::GOLD),
+        What::ControlChanged { member, human } => (
+            format!(
+                "{} is now played by {}.",
+                name(member),
+                if *human { "a human" } else { "the AI" }
+            ),
+            style::MUTED,
+        ),
+        What::GameOver { reason } => (format!("The game ends: {reason}."), style::GOLD),
+    }
+}
+
+fn log_panel(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
+    let sc = view.sc();
+    let viewer = desk.viewer.map(|s| sc.code(s).to_string());
+    egui::Panel::bottom("log")
+        .resizable(false)
+        .exact_size(ui.available_height() * 0.24)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Record (newest first)").strong());
+            egui::ScrollArea::vertical()
+                .id_salt("log_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for e in view.transcript.0.entries.iter().rev() {
+                        if !visible_to(e, viewer.as_deref()) {
+                            continue;
+                        }
+                        let (text, colour) = describe(e, sc);
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                RichText::new(format!("Day {} · {}", e.day, e.phase.label()))
+                                    .color(style::MUTED)
+                                    .size(style::SMALL),
+                            );
+                            ui.label(RichText::new(text).color(colour));
+                        });
+                    }
+                });
+        });
+}
+
+fn decision_window(
+    ctx: &egui::Context,
+    view: &GameView,
+    desk: &mut Desk,
+    send: &mut impl FnMut(SeatId, Act),
+    key: &dyn Fn(egui::Key) -> bool,
+) {
+    if desk.reveal.is_some() || view.phase() != Some(Phase::Decision) {
+        return;
+    }
+    let Some(me) = desk.viewer else { return };
+    let Some(current) = &view.queue.current else {
+        return;
+    };
+    if current.choices.get(me).is_none_or(Option::is_some) {
+        return;
+    }
+    let sc = view.sc();
+    let (draft, heading, explain) = match current.item {
+        Item::Silence { draft } => (
+            draft,
+            "Silence procedure",
+            "Keep silence and the text is adopted if no one objects. Break silence and it is blocked.",
+        ),
+        Item::Amendment { draft, .. } => (
+            draft,
+            "Vote on an amendment",
+            "Amendments are voted before the draft.",
+        ),
+        Item::Draft { draft } => (
+            draft,
+            "Vote on a draft resolution",
+            if sc.members[me].veto {
+                "Your no vote is a veto. An abstention is not."
+            } else {
+                "Nine yes votes and no veto are needed."
+            },
+        ),
+    };
+    let d = &view.table.drafts[draft];
+    egui::Window::new(heading)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&d.title).strong());
+            if let Item::Amendment { amendment, .. } = current.item
+                && let Some(a) = d.amendments.iter().find(|a| a.id == amendment)
+            {
+                ui.label(format!(
+                    "Amendment {} by {}: {}",
+                    a.id,
+                    sc.name(a.by),
+                    a.change.describe(sc)
+                ));
+            }
+            ui.label(style::muted(explain));
+            ui.add(
+                egui::TextEdit::singleline(&mut desk.decision_reason)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Your explanation (optional)"),
+            );
+            ui.horizontal(|ui| {
+                let reason = desk.decision_reason.clone();
+                match current.item {
+                    Item::Silence { .. } => {
+                        if style::button(ui, "Keep silence (K)", 170.0).clicked()
+                            || key(egui::Key::K)
+                        {
+                            send(
+                                me,
+                                Act::Silence {
+                                    draft,
+                                    keep: true,
+                                    reason: reason.clone(),
+                                },
+                            );
+                            desk.decision_reason.clear();
+                        }
+                        if style::button(ui, "Break silence (B)", 170.0).clicked()
+                            || key(egui::Key::B)
+                        {
+                            send(
+                                me,
+                                Act::Silence {
+                                    draft,
+                                    keep: false,
+                                    reason,
+                                },
+                            );
+                            desk.decision_reason.clear();
+                        }
+                    }
+                    _ => {
+                        for (label, k, vote) in [
+                            ("Yes (Y)", egui::Key::Y, Vote::Yes),
+                            ("No (N)", egui::Key::N, Vote::No),
+                            ("Abstain (A)", egui::Key::A, Vote::Abstain),
+                        ] {
+                            if style::button(ui, label, 120.0).clicked() || key(k) {
+                                send(
+                                    me,
+                                    Act::CastVote {
+                                        vote,
+                                        explanation: reason.clone(),
+                                    },
+                                );
+                                desk.decision_reason.clear();
+                            }
+                        }
+                    }
+                }
+            });
+        });
+}
+
+fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64, enter: bool) {
+    let Some(reveal) = desk.reveal.clone() else {
+        return;
+    };
+    let sc = view.sc();
+    let Some(entry) = view.transcript.0.entries.get(reveal.entry) else {
+        desk.reveal = None;
+        return;
+    };
+    let shown = ((now - reveal.started) / REVEAL_STEP).floor().max(0.0) as usize;
+    let total = sc.seat_count();
+    if shown <= total {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(REVEAL_STEP / 2.0));
+    }
+    let title = |id: &str| {
+        sc.drafts
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut close = false;
+    egui::Window::new("The Council decides")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            let rows: Vec<(String, String, Color32, String)> = match &entry.what {
+                What::Vote {
+                    subject, ballots, ..
+                } => {
+                    let what = match subject {
+                        VoteSubject::Draft { draft, .. } => title(draft),
+                        VoteSubject::Amendment {
+                            amendment, change, ..
+                        } => format!("Amendment {amendment}: {change}"),
+                    };
+                    ui.label(style::heading(format!("Vote: {what}")));
+                    ballots
+                        .iter()
+                        .map(|b| {
+                            let veto = b.choice == Vote::No && sc.rules.is_veto_holder(&b.member);
+                            let (word, colour) = match b.choice {
+                                Vote::Yes => ("YES", style::GREEN),
+                                Vote::No if veto => ("NO (veto)", style::DARK_RED),
+                                Vote::No => ("NO", style::RED),
+                                Vote::Abstain => ("ABSTAINS", style::AMBER),
+                                Vote::Absent => ("ABSENT", style::MUTED),
+                            };
+                            (
+                                sc.seat_of(&b.member)
+                                    .map(|s| sc.name(s).to_string())
+                                    .unwrap_or_default(),
+                                word.to_string(),
+                                colour,
+                                b.reason.clone(),
+                            )
+                        })
+                        .collect()
+                }
+                What::Silence {
+                    draft, positions, ..
+                } => {
+                    ui.label(style::heading(format!(
+                        "Silence procedure: {}",
+                        title(draft)
+                    )));
+                    positions
+                        .iter()
+                        .map(|p| {
+                            let (word, colour) = if p.choice {
+                                ("keeps silence", style::GREEN)
+                            } else {
+                                ("BREAKS SILENCE", style::RED)
+                            };
+                            (
+                                sc.seat_of(&p.member)
+                                    .map(|s| sc.name(s).to_string())
+                                    .unwrap_or_default(),
+                                word.to_string(),
+                                colour,
+                                p.reason.clone(),
+                            )
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.6)
+                .show(ui, |ui| {
+                    egui::Grid::new("ballots")
+                        .num_columns(3)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (name, word, colour, reason) in rows.iter().take(shown) {
+                                ui.label(RichText::new(name).strong());
+                                ui.label(RichText::new(word).color(*colour).strong());
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(reason)
+                                            .size(style::SMALL)
+                                            .color(style::MUTED),
+                                    )
+                                    .wrap(),
+                                );
+                                ui.end_row();
+                            }
+                        });
+                });
+            if shown >= rows.len() {
+                let (summary, colour) = describe(entry, sc);
+                ui.separator();
+                ui.label(RichText::new(summary).color(colour).strong());
+                if style::primary(ui, "Continue  ⏎").clicked() || enter {
+                    close = true;
+                }
+            } else if ui.button("Show all").clicked() {
+                desk.reveal = Some(super::desk::Reveal {
+                    entry: reveal.entry,
+                    started: now - REVEAL_STEP * (total as f64 + 1.0),
+                });
+            }
+        });
+    if close {
+        desk.reveal = None;
+    }
+}

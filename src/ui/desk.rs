@@ -1,0 +1,153 @@
+//! The player's desk: who is at the keyboard, what is selected, what is
+//! being revealed. Follows the game and decides when to hand over.
+
+use std::collections::VecDeque;
+
+use bevy::prelude::*;
+
+use crate::game::compiled::{ClauseId, DraftId, SeatId};
+use crate::game::decision::DecisionQueue;
+use crate::game::record::What;
+use crate::game::state::{Controller, Delegation, Transcript, Turns};
+use crate::game::{ActRefused, GameState, Phase};
+
+/// A vote or silence procedure being shown ballot by ballot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reveal {
+    /// Index of the entry in the record.
+    pub entry: usize,
+    /// When the reveal started (real time, seconds).
+    pub started: f64,
+}
+
+/// Seconds between two revealed ballots.
+pub const REVEAL_STEP: f64 = 0.25;
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Desk {
+    /// The human delegation at the keyboard.
+    pub viewer: Option<SeatId>,
+    /// A hand-over screen is showing for this delegation.
+    pub handover_to: Option<SeatId>,
+    pub selected_draft: Option<DraftId>,
+    pub selected_seat: Option<SeatId>,
+    /// The change picker: clause and wording.
+    pub pick_clause: Option<ClauseId>,
+    pub pick_wording: u8,
+    pub press_text: String,
+    pub decision_reason: String,
+    /// Feedback on the last action: (text, is an error).
+    pub message: Option<(String, bool)>,
+    pub reveal: Option<Reveal>,
+    pub reveal_queue: VecDeque<usize>,
+    pub seen_entries: usize,
+    /// The game waits for a human delegation (corridors or a decision).
+    pub waiting_for_human: bool,
+    /// The game is over and the debrief should open once reveals are done.
+    pub wants_debrief: bool,
+    /// The in-game menu is open.
+    pub menu_open: bool,
+    /// Which tab of the left panel is open.
+    pub tab: Tab,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Actions,
+    Instructions,
+    Delegation,
+}
+
+impl Desk {
+    /// A fresh desk for a new game, keeping nothing from the last one.
+    pub fn reset(&mut self) {
+        *self = Desk::default();
+    }
+}
+
+/// Keeps the desk in step with the game: new votes to reveal, refused acts
+/// to report, and which human delegation should be at the keyboard.
+#[allow(clippy::too_many_arguments)]
+pub fn follow_game(
+    mut desk: ResMut<Desk>,
+    transcript: Option<Res<Transcript>>,
+    time: Res<Time<Real>>,
+    game: Res<State<GameState>>,
+    phase: Option<Res<State<Phase>>>,
+    turns: Option<Res<Turns>>,
+    queue: Option<Res<DecisionQueue>>,
+    delegations: Query<(&Delegation, &Controller)>,
+    mut refused: MessageReader<ActRefused>,
+) {
+    let Some(transcript) = transcript else { return };
+    let entries = &transcript.0.entries;
+    if desk.seen_entries > entries.len() {
+        desk.seen_entries = 0;
+    }
+    for i in desk.seen_entries..entries.len() {
+        if matches!(entries[i].what, What::Vote { .. } | What::Silence { .. }) {
+            desk.reveal_queue.push_back(i);
+        }
+    }
+    desk.seen_entries = entries.len();
+    if desk.reveal.is_none()
+        && let Some(entry) = desk.reveal_queue.pop_front()
+    {
+        desk.reveal = Some(Reveal {
+            entry,
+            started: time.elapsed_secs_f64(),
+        });
+    }
+    for r in refused.read() {
+        desk.message = Some((format!("Not done: {}.", r.error), true));
+    }
+
+    let mut humans: Vec<SeatId> = delegations
+        .iter()
+        .filter(|(_, c)| **c == Controller::Human)
+        .map(|(d, _)| d.seat)
+        .collect();
+    humans.sort_unstable();
+    if *game.get() == GameState::Over {
+        desk.waiting_for_human = false;
+        desk.wants_debrief = true;
+        return;
+    }
+    let needed = match phase.as_deref().map(State::get) {
+        Some(Phase::Corridors) => {
+            let done = turns.as_deref().map(|t| t.done.clone()).unwrap_or_default();
+            humans
+                .iter()
+                .copied()
+                .find(|&s| !done.get(s).copied().unwrap_or(false))
+        }
+        Some(Phase::Decision) => queue.as_deref().and_then(|q| {
+            let current = q.current.as_ref()?;
+            humans
+                .iter()
+                .copied()
+                .find(|&s| current.choices.get(s).is_some_and(Option::is_none))
+        }),
+        _ => None,
+    };
+    desk.waiting_for_human = needed.is_some();
+    if let Some(seat) = needed
+        && desk.viewer != Some(seat)
+        && desk.handover_to != Some(seat)
+    {
+        if humans.len() > 1 {
+            // Hot seat: hide everything until the next delegation takes over.
+            desk.handover_to = Some(seat);
+            desk.selected_seat = None;
+            desk.press_text.clear();
+            desk.decision_reason.clear();
+            desk.message = None;
+        } else {
+            desk.viewer = Some(seat);
+        }
+    }
+    if desk.viewer.is_none() && humans.len() == 1 {
+        desk.viewer = humans.first().copied();
+    }
+}

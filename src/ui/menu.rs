@@ -1,0 +1,199 @@
+//! Main menu, scenario picker and settings.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::{DisplaySettings, Screen, root_ui, style};
+use crate::game::CompiledScenario;
+use crate::scenario;
+
+/// A scenario file offered in the picker.
+#[derive(Debug, Clone)]
+pub struct CatalogEntry {
+    pub path: PathBuf,
+    pub loaded: Result<Arc<CompiledScenario>, String>,
+}
+
+/// The scenarios the player can choose from.
+#[derive(Resource, Debug, Clone)]
+pub struct Catalog {
+    pub entries: Vec<CatalogEntry>,
+    pub selected: usize,
+}
+
+impl Catalog {
+    /// The files named on the command line, then every `.ron` in `scenarios/`.
+    pub fn new(named: &[PathBuf]) -> Self {
+        let mut paths: Vec<PathBuf> = named.to_vec();
+        if let Ok(dir) = std::fs::read_dir("scenarios") {
+            let mut found: Vec<PathBuf> = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            found.sort();
+            for p in found {
+                if !paths.iter().any(|q| same_file(q, &p)) {
+                    paths.push(p);
+                }
+            }
+        }
+        let entries = paths
+            .into_iter()
+            .map(|path| {
+                let loaded = scenario::load(&path)
+                    .map(|l| Arc::new(CompiledScenario::new(l.scenario)))
+                    .map_err(|e| e.report(false));
+                CatalogEntry { path, loaded }
+            })
+            .collect();
+        Catalog {
+            entries,
+            selected: 0,
+        }
+    }
+
+    pub fn current(&self) -> Option<&CatalogEntry> {
+        self.entries.get(self.selected)
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+pub fn menu_screen(
+    mut contexts: EguiContexts,
+    mut catalog: ResMut<Catalog>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut ui = root_ui(ctx);
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
+    egui::CentralPanel::default().show(&mut ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(24.0);
+            ui.label(style::title("Horseshoe"));
+            ui.label(style::muted("The UN Security Council in crisis"));
+            ui.add_space(16.0);
+        });
+        ui.columns(2, |cols| {
+            cols[0].label(style::heading("Scenarios"));
+            egui::ScrollArea::vertical()
+                .id_salt("scenarios")
+                .max_height(360.0)
+                .show(&mut cols[0], |ui| {
+                    for i in 0..catalog.entries.len() {
+                        let entry = &catalog.entries[i];
+                        let label = match &entry.loaded {
+                            Ok(sc) => format!(
+                                "{}\n{} · {} days",
+                                sc.source.title, sc.source.start_date, sc.source.days
+                            ),
+                            Err(_) => format!("{} (cannot be loaded)", entry.path.display()),
+                        };
+                        let selected = catalog.selected == i;
+                        if ui.selectable_label(selected, label).clicked() {
+                            catalog.selected = i;
+                        }
+                    }
+                    if catalog.entries.is_empty() {
+                        ui.label("No scenario found: run the game from its folder, or name a file: horseshoe play FILE.ron");
+                    }
+                });
+            let right = &mut cols[1];
+            match catalog.current().map(|e| &e.loaded) {
+                Some(Ok(sc)) => {
+                    right.label(style::heading(&sc.source.title));
+                    egui::ScrollArea::vertical()
+                        .id_salt("preview")
+                        .max_height(300.0)
+                        .show(right, |ui| {
+                            let first = sc.source.briefing.split("\n\n").next().unwrap_or("");
+                            ui.label(first);
+                        });
+                    right.add_space(8.0);
+                    if style::primary(right, "New game  ⏎").clicked() || enter {
+                        next.set(Screen::Setup);
+                    }
+                }
+                Some(Err(report)) => {
+                    right.label(style::heading("This scenario has errors"));
+                    egui::ScrollArea::vertical()
+                        .id_salt("errors")
+                        .max_height(320.0)
+                        .show(right, |ui| {
+                            ui.label(egui::RichText::new(report).monospace().size(style::SMALL));
+                        });
+                }
+                None => {}
+            }
+            right.add_space(12.0);
+            right.horizontal(|ui| {
+                if style::button(ui, "Settings", 120.0).clicked() {
+                    next.set(Screen::Settings);
+                }
+                if style::button(ui, "Quit", 120.0).clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+        });
+    });
+    Ok(())
+}
+
+pub fn settings_screen(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<DisplaySettings>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut ui = root_ui(ctx);
+    let back = ctx.input(|i| i.key_pressed(egui::Key::Escape) || i.key_pressed(egui::Key::Enter));
+    egui::CentralPanel::default().show(&mut ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(24.0);
+            ui.label(style::title("Settings"));
+            ui.add_space(24.0);
+            ui.label(style::heading("Text size"));
+            ui.add(
+                egui::Slider::new(&mut settings.text_scale, 0.8..=1.6)
+                    .step_by(0.1)
+                    .custom_formatter(|v, _| format!("{:.0}%", v * 100.0)),
+            );
+            ui.label(style::muted(
+                "Larger text for a projector at the back of the room. Also Ctrl + and Ctrl - in game.",
+            ));
+            ui.add_space(16.0);
+            ui.checkbox(&mut settings.fullscreen, "Full screen (F11)");
+            ui.add_space(24.0);
+            if style::primary(ui, "Back  ⏎").clicked() || back {
+                next.set(Screen::Menu);
+            }
+        });
+    });
+    Ok(())
+}
+
+/// Keyboard shortcuts available on every screen: text size and full screen.
+pub fn global_keys(ctx: &egui::Context, settings: &mut DisplaySettings) {
+    ctx.input(|i| {
+        if i.modifiers.command
+            && (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals))
+        {
+            settings.text_scale = (settings.text_scale + 0.1).min(1.6);
+        }
+        if i.modifiers.command && i.key_pressed(egui::Key::Minus) {
+            settings.text_scale = (settings.text_scale - 0.1).max(0.8);
+        }
+        if i.key_pressed(egui::Key::F11) {
+            settings.fullscreen = !settings.fullscreen;
+        }
+    });
+}

@@ -1,0 +1,168 @@
+//! Set-up: who plays which delegation, and the seed.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::menu::Catalog;
+use super::{Desk, Screen, root_ui, style};
+use crate::game::state::Controller;
+use crate::game::{GameConfig, start_game};
+
+/// The choices on the set-up screen.
+#[derive(Resource, Debug, Clone)]
+pub struct SetupChoices {
+    /// Human seats of the scenario being set up.
+    pub humans: Vec<bool>,
+    /// For which catalog entry `humans` was made.
+    pub for_entry: Option<usize>,
+    pub seed_text: String,
+}
+
+impl SetupChoices {
+    pub fn new(seed: Option<u64>) -> Self {
+        SetupChoices {
+            humans: Vec::new(),
+            for_entry: None,
+            seed_text: seed.unwrap_or_else(clock_seed).to_string(),
+        }
+    }
+
+    pub fn seed(&self) -> Option<u64> {
+        self.seed_text.trim().parse().ok()
+    }
+}
+
+/// A seed from the clock, for a game nobody asked to repeat.
+pub fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() % 100_000)
+        .unwrap_or(1)
+}
+
+pub fn setup_screen(
+    mut contexts: EguiContexts,
+    catalog: Res<Catalog>,
+    mut choices: ResMut<SetupChoices>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(Ok(sc)) = catalog.current().map(|e| e.loaded.clone()) else {
+        next.set(Screen::Menu);
+        return Ok(());
+    };
+    if choices.for_entry != Some(catalog.selected) || choices.humans.len() != sc.seat_count() {
+        choices.humans = vec![false; sc.seat_count()];
+        // A sensible start: play the first member with objectives.
+        if let Some(first) =
+            (0..sc.seat_count()).find(|&s| !sc.delegations[s].objectives.is_empty())
+        {
+            choices.humans[first] = true;
+        }
+        choices.for_entry = Some(catalog.selected);
+    }
+    let mut ui = root_ui(ctx);
+    let (enter, escape) = ctx.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    egui::CentralPanel::default().show(&mut ui, |ui| {
+        ui.label(style::title(format!("Set-up: {}", sc.source.title)));
+        ui.label(style::muted(
+            "Click a delegation to switch it between a human player and the AI. \
+             One human: single player. Several: hot seat on this computer, with a hand-over between players.",
+        ));
+        ui.add_space(8.0);
+        ui.columns(2, |cols| {
+            let ui = &mut cols[0];
+            egui::ScrollArea::vertical().id_salt("seats").show(ui, |ui| {
+                egui::Grid::new("seats_grid").num_columns(3).striped(true).show(ui, |ui| {
+                    for (seat, m) in sc.members.iter().enumerate() {
+                        let human = choices.humans[seat];
+                        let label = format!(
+                            "{}{}",
+                            m.name,
+                            if m.permanent { "  ★" } else { "" }
+                        );
+                        ui.label(label);
+                        let text = if human { "Human" } else { "AI" };
+                        let colour = if human { style::HUMAN } else { style::MUTED };
+                        if ui
+                            .add(egui::Button::new(egui::RichText::new(text).color(colour).strong()).min_size(egui::vec2(90.0, 26.0)))
+                            .clicked()
+                        {
+                            choices.humans[seat] = !human;
+                        }
+                        if ui.button("Only this one").clicked() {
+                            choices.humans = vec![false; sc.seat_count()];
+                            choices.humans[seat] = true;
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+            let ui = &mut cols[1];
+            let count = choices.humans.iter().filter(|h| **h).count();
+            ui.label(style::heading("Mode"));
+            ui.label(match count {
+                0 => "Watch: every delegation is played by the AI.".to_string(),
+                1 => format!(
+                    "Single player: you are {}; fourteen AI delegations.",
+                    sc.name(choices.humans.iter().position(|h| *h).unwrap_or(0))
+                ),
+                n => format!("Hot seat: {n} human delegations take turns at this computer."),
+            });
+            ui.horizontal(|ui| {
+                if ui.button("All AI").clicked() {
+                    choices.humans = vec![false; sc.seat_count()];
+                }
+                if ui.button("All human").clicked() {
+                    choices.humans = vec![true; sc.seat_count()];
+                }
+            });
+            ui.add_space(12.0);
+            ui.label(style::heading("Seed"));
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut choices.seed_text).desired_width(140.0));
+                if ui.button("New seed").clicked() {
+                    choices.seed_text = clock_seed().to_string();
+                }
+            });
+            let seed = choices.seed();
+            if seed.is_none() {
+                ui.colored_label(style::RED, "The seed must be a whole number, such as 42.");
+            } else {
+                ui.label(style::muted("The same seed and the same moves give the same game."));
+            }
+            ui.add_space(16.0);
+            ui.horizontal(|ui| {
+                if style::button(ui, "Back", 100.0).clicked() || escape {
+                    next.set(Screen::Menu);
+                }
+                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  ⏎").strong().size(style::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
+                if let Some(seed) = seed
+                    && (start.clicked() || enter)
+                {
+                    let config = GameConfig {
+                        scenario: sc.clone(),
+                        seed,
+                        controllers: choices
+                            .humans
+                            .iter()
+                            .map(|&h| if h { Controller::Human } else { Controller::Ai })
+                            .collect(),
+                    };
+                    commands.queue(move |world: &mut World| {
+                        world.resource_mut::<Desk>().reset();
+                        start_game(world, config);
+                    });
+                    next.set(Screen::Briefing);
+                }
+            });
+        });
+    });
+    Ok(())
+}

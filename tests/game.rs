@@ -1,0 +1,337 @@
+//! Whole games played headless, checked against the rules.
+
+use std::sync::Arc;
+
+use horseshoe::game::record::{Record, VoteSubject, What};
+use horseshoe::game::state::{Controller, Table, Transcript};
+use horseshoe::game::{
+    self, Act, ActRefused, Command, CompiledScenario, GameConfig, GameState, Phase,
+};
+use horseshoe::rules::{self, Matter, Vote};
+use horseshoe::scenario;
+
+fn compile(src: &str) -> Arc<CompiledScenario> {
+    Arc::new(CompiledScenario::new(
+        scenario::parse("test.ron", src).expect("valid").scenario,
+    ))
+}
+
+fn gaza() -> Arc<CompiledScenario> {
+    compile(include_str!("../scenarios/gaza-2012.ron"))
+}
+
+fn tutorial() -> Arc<CompiledScenario> {
+    compile(include_str!("../scenarios/tutorial.ron"))
+}
+
+fn play(sc: &Arc<CompiledScenario>, seed: u64) -> Record {
+    let mut app = game::headless_app();
+    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+    assert!(game::run_until_over(&mut app, 1000), "the game did not end");
+    app.world().resource::<Transcript>().0.clone()
+}
+
+/// Checks every decision in a record against article 27 and consensus.
+fn assert_rules_held(sc: &CompiledScenario, record: &Record) {
+    let mut decisions = 0;
+    let mut adopted_by_decision = Vec::new();
+    for e in &record.entries {
+        match &e.what {
+            What::Vote {
+                subject,
+                ballots,
+                result,
+            } => {
+                decisions += 1;
+                assert_eq!(ballots.len(), sc.seat_count(), "every member votes");
+                let yes = ballots.iter().filter(|b| b.choice == Vote::Yes).count() as u32;
+                let vetoed = ballots
+                    .iter()
+                    .any(|b| b.choice == Vote::No && sc.rules.is_veto_holder(&b.member));
+                let adopted = yes >= sc.rules.quota && !vetoed;
+                assert_eq!(result.outcome.adopted(), adopted, "{subject:?}: {result:?}");
+                assert_eq!(
+                    result,
+                    &rules::decide_vote(
+                        &sc.rules,
+                        Matter::Substantive,
+                        ballots.iter().map(|b| (b.member.as_str(), b.choice))
+                    )
+                );
+                for b in ballots {
+                    assert!(!b.reason.is_empty(), "{} gave no reason", b.member);
+                }
+                if let (VoteSubject::Draft { draft, .. }, true) = (subject, adopted) {
+                    adopted_by_decision.push(draft.clone());
+                }
+            }
+            What::Silence {
+                draft,
+                positions,
+                broken_by,
+                ..
+            } => {
+                decisions += 1;
+                assert_eq!(positions.len(), sc.seat_count());
+                let breakers: Vec<&String> = positions
+                    .iter()
+                    .filter(|p| !p.choice)
+                    .map(|p| &p.member)
+                    .collect();
+                assert_eq!(breakers, broken_by.iter().collect::<Vec<_>>());
+                if broken_by.is_empty() {
+                    adopted_by_decision.push(draft.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let adopted: Vec<String> = record
+        .entries
+        .iter()
+        .filter_map(|e| match &e.what {
+            What::Adopted { draft, .. } => Some(draft.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(adopted, adopted_by_decision, "only decisions adopt texts");
+    let outcome = record.outcome.as_ref().expect("the game has an outcome");
+    assert_eq!(outcome.products.len(), adopted.len());
+    let _ = decisions;
+}
+
+#[test]
+fn whole_games_of_every_shipped_scenario_respect_the_rules() {
+    for sc in [gaza(), tutorial()] {
+        for seed in 1..=12 {
+            let record = play(&sc, seed);
+            assert_rules_held(&sc, &record);
+            let over = record
+                .entries
+                .iter()
+                .filter(|e| matches!(e.what, What::GameOver { .. }))
+                .count();
+            assert_eq!(over, 1);
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_a_byte_identical_record_and_other_seeds_differ() {
+    let sc = gaza();
+    let a = play(&sc, 42).to_ron();
+    let b = play(&sc, 42).to_ron();
+    assert_eq!(a, b);
+    let others: Vec<String> = (43..48).map(|s| play(&sc, s).to_ron()).collect();
+    assert!(
+        others.iter().any(|o| o != &a),
+        "five other seeds all gave the same game"
+    );
+}
+
+#[test]
+fn an_app_reused_for_a_second_game_plays_it_like_a_fresh_one() {
+    let sc = gaza();
+    let mut app = game::headless_app();
+    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 5));
+    assert!(game::run_until_over(&mut app, 1000));
+    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 6));
+    assert!(game::run_until_over(&mut app, 1000));
+    let reused = app.world().resource::<Transcript>().0.to_ron();
+    assert_eq!(reused, play(&sc, 6).to_ron());
+}
+
+#[test]
+fn the_record_round_trips_through_ron_and_json() {
+    let record = play(&tutorial(), 3);
+    let ron_text = record.to_ron();
+    let back: Record = ron::from_str(&ron_text).expect("RON parses back");
+    assert_eq!(back, record);
+    let json: Record = serde_json::from_str(&record.to_json()).expect("JSON parses back");
+    assert_eq!(json.entries.len(), record.entries.len());
+}
+
+#[test]
+fn russia_tables_its_resolution_when_no_statement_is_agreed_by_day_five() {
+    let sc = gaza();
+    for seed in 1..=5 {
+        let record = play(&sc, seed);
+        let statement_by_5 = record.entries.iter().any(|e| {
+            e.day <= 5 && matches!(&e.what, What::Adopted { kind, .. } if *kind != rules::ProductKind::Resolution)
+        });
+        let fired = record.entries.iter().find_map(|e| match &e.what {
+            What::TriggerFired { trigger, .. } if trigger == "russia_threat" => Some(e.day),
+            _ => None,
+        });
+        if statement_by_5 {
+            assert_eq!(fired, None);
+        } else {
+            assert_eq!(fired, Some(5), "seed {seed}");
+            assert!(record.entries.iter().any(|e| matches!(
+                &e.what,
+                What::PutInBlue { draft, .. } if draft == "russia_res"
+            )));
+        }
+    }
+}
+
+/// Advances a game with human seats: calls `human` whenever the game waits
+/// for them, with the app, the phase and the seat.
+fn play_with_humans(
+    sc: &Arc<CompiledScenario>,
+    seed: u64,
+    humans: &[&str],
+    mut human: impl FnMut(&mut bevy::app::App, Phase, usize),
+) -> Record {
+    let mut controllers = vec![Controller::Ai; sc.seat_count()];
+    let seats: Vec<usize> = humans.iter().map(|c| sc.seat_of(c).unwrap()).collect();
+    for &s in &seats {
+        controllers[s] = Controller::Human;
+    }
+    let mut app = game::headless_app();
+    game::start_game(
+        app.world_mut(),
+        GameConfig {
+            scenario: sc.clone(),
+            seed,
+            controllers,
+        },
+    );
+    for _ in 0..2000 {
+        app.update();
+        let world = app.world();
+        if *world.resource::<bevy::prelude::State<GameState>>().get() == GameState::Over {
+            return world.resource::<Transcript>().0.clone();
+        }
+        let Some(phase) = world
+            .get_resource::<bevy::prelude::State<Phase>>()
+            .map(|p| *p.get())
+        else {
+            continue;
+        };
+        for &s in &seats {
+            human(&mut app, phase, s);
+        }
+    }
+    panic!("the game with human seats did not end");
+}
+
+fn send(app: &mut bevy::app::App, seat: usize, act: Act) {
+    app.world_mut().write_message(Command { seat, act });
+}
+
+#[test]
+fn a_game_waits_for_its_human_delegations_and_takes_their_decisions() {
+    let sc = tutorial();
+    let chn = sc.seat_of("CHN").unwrap();
+    let mut corridor_updates = 0;
+    let record = play_with_humans(&sc, 9, &["CHN"], |app, phase, seat| {
+        let queue = app
+            .world()
+            .resource::<game::decision::DecisionQueue>()
+            .clone();
+        match phase {
+            Phase::Corridors => {
+                corridor_updates += 1;
+                // Hold the turn for a few updates: the game must wait.
+                if corridor_updates % 3 == 0 {
+                    send(app, seat, Act::EndTurn);
+                }
+            }
+            Phase::Decision => {
+                if let Some(current) = &queue.current
+                    && current.choices[seat].is_none()
+                {
+                    let act = match current.item {
+                        game::decision::Item::Silence { draft } => Act::Silence {
+                            draft,
+                            keep: false,
+                            reason: "China objects to this text".into(),
+                        },
+                        _ => Act::CastVote {
+                            vote: Vote::Abstain,
+                            explanation: "China abstains".into(),
+                        },
+                    };
+                    send(app, seat, act);
+                }
+            }
+            _ => {}
+        }
+    });
+    assert!(
+        corridor_updates >= 9,
+        "the corridors did not wait: {corridor_updates}"
+    );
+    // China, played by a human, broke silence on every statement, so none passed.
+    for e in &record.entries {
+        if let What::Silence { broken_by, .. } = &e.what {
+            assert!(broken_by.contains(&"CHN".to_string()));
+        }
+        if let What::Vote { ballots, .. } = &e.what {
+            let china = &ballots[chn];
+            assert_eq!(china.choice, Vote::Abstain);
+            assert_eq!(china.reason, "China abstains");
+        }
+    }
+    assert!(record.members[chn].human);
+    assert!(
+        record
+            .outcome
+            .unwrap()
+            .products
+            .iter()
+            .all(|p| p.kind == rules::ProductKind::Resolution)
+    );
+}
+
+#[test]
+fn a_refused_act_changes_nothing_and_says_why() {
+    let sc = tutorial();
+    let fra = sc.seat_of("FRA").unwrap();
+    let chn = sc.seat_of("CHN").unwrap();
+    let mut controllers = vec![Controller::Ai; sc.seat_count()];
+    controllers[chn] = Controller::Human;
+    let mut app = game::headless_app();
+    game::start_game(
+        app.world_mut(),
+        GameConfig {
+            scenario: sc.clone(),
+            seed: 1,
+            controllers,
+        },
+    );
+    // Run to the corridors of day 1.
+    for _ in 0..10 {
+        app.update();
+        if app
+            .world()
+            .get_resource::<bevy::prelude::State<Phase>>()
+            .map(|p| *p.get())
+            == Some(Phase::Corridors)
+        {
+            break;
+        }
+    }
+    let table_before = app.world().resource::<Table>().clone();
+    let mira_ps = 0;
+    assert_eq!(table_before.drafts[mira_ps].penholder, fra);
+    // China does not hold the pen on France's draft.
+    send(&mut app, chn, Act::PutUnderSilence { draft: mira_ps });
+    app.update();
+    let refused: Vec<ActRefused> = app
+        .world_mut()
+        .resource_mut::<bevy::prelude::Messages<ActRefused>>()
+        .drain()
+        .collect();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].error, game::ActError::NotPenholder);
+    assert_eq!(
+        refused[0].error.to_string(),
+        "only the penholder can do that"
+    );
+    assert_eq!(
+        app.world().resource::<Table>().drafts[mira_ps].status,
+        table_before.drafts[mira_ps].status
+    );
+}

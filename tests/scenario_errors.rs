@@ -1,0 +1,291 @@
+//! Every kind of bad scenario file gets a clear, located error, and nothing panics.
+
+use horseshoe::scenario::{self, ScenarioError, validate::Severity};
+
+const TUTORIAL: &str = include_str!("../scenarios/tutorial.ron");
+
+/// The tutorial with one piece of text replaced; panics if the piece is absent,
+/// so a test cannot silently stop testing anything.
+fn mutate(from: &str, to: &str) -> String {
+    assert!(
+        TUTORIAL.contains(from),
+        "test setup: {from:?} not in the tutorial"
+    );
+    TUTORIAL.replacen(from, to, 1)
+}
+
+fn errors(src: &str) -> Vec<scenario::SourceProblem> {
+    match scenario::parse("bad.ron", src) {
+        Ok(_) => panic!("the file should have been rejected"),
+        Err(e) => e
+            .problems()
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .cloned()
+            .collect(),
+    }
+}
+
+/// Line number (1-based) of the first occurrence of `needle` in `src`.
+fn line_of(src: &str, needle: &str) -> usize {
+    let at = src.find(needle).expect("needle present");
+    src[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn the_shipped_scenarios_are_valid_without_warnings() {
+    for (name, src) in [
+        ("gaza-2012.ron", include_str!("../scenarios/gaza-2012.ron")),
+        ("tutorial.ron", TUTORIAL),
+    ] {
+        let loaded = scenario::parse(name, src).unwrap_or_else(|e| panic!("{}", e.report(false)));
+        assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+    }
+}
+
+#[test]
+fn a_syntax_error_gives_line_column_and_the_offending_text() {
+    // A missing comma between two fields.
+    let src = mutate("days: 3,", "days: 3");
+    let e = errors(&src);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, line_of(&src, "days: 3") + 1);
+    assert!(
+        e[0].to_string()
+            .starts_with(&format!("bad.ron:{}:", e[0].line))
+    );
+    assert!(!e[0].excerpt.is_empty());
+}
+
+#[test]
+fn a_type_error_points_at_the_value() {
+    let src = mutate(
+        "salience: 0.3, wants_product: 0.5",
+        "salience: \"high\", wants_product: 0.5",
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, line_of(&src, "\"high\""));
+    assert!(
+        e[0].message.to_lowercase().contains("float"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn a_misspelt_field_gets_a_suggestion() {
+    let src = mutate(
+        "salience: 0.3, wants_product: 0.5",
+        "salince: 0.3, wants_product: 0.5",
+    );
+    let e = errors(&src);
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `salience`?"));
+    assert_eq!(e[0].line, line_of(&src, "salince"));
+}
+
+#[test]
+fn an_unknown_clause_in_a_stance_is_located_with_a_hint() {
+    let src = mutate(
+        "\"sovereignty\": [0.9], \"aid_access\": [0.5, 0.1]",
+        "\"sovereignity\": [0.9], \"aid_access\": [0.5, 0.1]",
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].message, "unknown clause `sovereignity`");
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `sovereignty`?"));
+    assert_eq!(e[0].line, line_of(&src, "\"sovereignity\""));
+    assert_eq!(e[0].excerpt, "\"sovereignity\"");
+    assert_eq!(
+        e[0].path.as_ref().unwrap().to_string(),
+        "delegations[0].stances[\"sovereignity\"]"
+    );
+}
+
+#[test]
+fn an_unknown_member_in_a_relationship_is_an_error() {
+    let src = mutate(
+        "relationships: { \"RUS\": 0.7, \"PAK\": 0.5 }",
+        "relationships: { \"RUS\": 0.7, \"PAQ\": 0.5 }",
+    );
+    let e = errors(&src);
+    assert_eq!(e[0].message, "unknown member `PAQ`");
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `PAK`?"));
+}
+
+#[test]
+fn a_duplicate_id_is_an_error() {
+    let src = mutate("id: \"donors\",", "id: \"report\",");
+    let e = errors(&src);
+    assert!(
+        e.iter()
+            .any(|p| p.message == "duplicate clause id `report`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_veto_holder_must_be_a_member() {
+    let src = mutate(
+        "veto_holders: [\"CHN\", \"FRA\", \"RUS\", \"GBR\", \"USA\"]",
+        "veto_holders: [\"CHN\", \"FRA\", \"RUS\", \"GBR\", \"US\"]",
+    );
+    let e = errors(&src);
+    assert!(
+        e.iter().any(
+            |p| p.message == "veto holder `US` is not a member of the Council"
+                && p.hint.as_deref() == Some("did you mean `USA`?")
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_veto_stance_needs_a_veto() {
+    let src = mutate(
+        "(member: \"AZE\", salience: 0.3,",
+        "(member: \"AZE\", veto_stance: (), salience: 0.3,",
+    );
+    let e = errors(&src);
+    assert!(
+        e.iter()
+            .any(|p| p.message == "`AZE` has a veto stance but holds no veto"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_stance_out_of_range_is_an_error() {
+    let src = mutate(
+        "\"solidarity\": [0.6], \"sovereignty\": [0.9]",
+        "\"solidarity\": [1.6], \"sovereignty\": [0.9]",
+    );
+    let e = errors(&src);
+    assert_eq!(e[0].message, "stance 1.6 is out of range");
+    assert_eq!(e[0].excerpt, "1.6");
+}
+
+#[test]
+fn a_stance_with_the_wrong_number_of_wordings_is_an_error() {
+    let src = mutate(
+        "\"aid_access\": [0.5, 0.1]",
+        "\"aid_access\": [0.5, 0.1, 0.2]",
+    );
+    let e = errors(&src);
+    assert!(
+        e[0].message
+            .contains("has 3 values, the clause has 2 wordings"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_trigger_naming_a_missing_draft_is_an_error() {
+    let src = mutate(
+        "triggers: [],",
+        "triggers: [(id: \"t\", when: DraftBlocked(\"mira_rez\"), then: [Announce(\"x\")])],",
+    );
+    let e = errors(&src);
+    assert_eq!(e[0].message, "unknown draft `mira_rez`");
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `mira_res`?"));
+    assert_eq!(e[0].excerpt, "\"mira_rez\"");
+}
+
+#[test]
+fn a_quota_larger_than_the_council_is_an_error() {
+    let src = mutate("quota: 9,", "quota: 16,");
+    let e = errors(&src);
+    assert_eq!(
+        e[0].message,
+        "a quota of 16 votes cannot be met by 15 members"
+    );
+    assert_eq!(e[0].line, line_of(&src, "quota: 16"));
+}
+
+#[test]
+fn a_draft_with_a_wording_the_clause_lacks_is_an_error() {
+    let src = mutate(
+        "(\"solidarity\", 0), (\"aid_access\", 0), (\"donors\", 0)",
+        "(\"solidarity\", 0), (\"aid_access\", 5), (\"donors\", 0)",
+    );
+    let e = errors(&src);
+    assert_eq!(e[0].message, "clause `aid_access` has no wording 5");
+}
+
+#[test]
+fn putting_a_statement_in_blue_is_an_error() {
+    let src = mutate(
+        "triggers: [],",
+        "triggers: [(id: \"t\", when: FromDay(2), then: [PutInBlue(\"mira_ps\")])],",
+    );
+    let e = errors(&src);
+    assert!(
+        e[0].message.contains("agreed by consensus, not voted"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn every_meaning_error_of_a_file_is_reported_at_once() {
+    let src = mutate("quota: 9,", "quota: 0,")
+        .replacen("presidency: \"USA\"", "presidency: \"XXX\"", 1)
+        .replacen("days: 3,", "days: 0,", 1);
+    let e = errors(&src);
+    assert!(e.len() >= 3, "{e:?}");
+    let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
+    assert!(messages.contains(&"unknown member `XXX`"));
+    assert!(messages.iter().any(|m| m.starts_with("a quota of 0")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("a scenario of 0 days"))
+    );
+}
+
+#[test]
+fn the_report_shows_the_location_and_the_hint() {
+    let src = mutate("quota: 9,", "quota: 16,");
+    let err = scenario::parse("bad.ron", &src).unwrap_err();
+    let report = err.report(false);
+    assert!(
+        report.contains(&format!("bad.ron:{}", line_of(&src, "quota: 16"))),
+        "{report}"
+    );
+    assert!(report.contains("use a quota from 1 to 15"), "{report}");
+    assert!(report.contains("bad.ron: 1 error"), "{report}");
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let inputs: Vec<String> = vec![
+        String::new(),
+        "(".into(),
+        "Scenario(".into(),
+        "\u{0}\u{1}\u{2}".into(),
+        "[".repeat(100_000),
+        "Scenario(id: \"x\", title: \"y\", start_date: \"2012-02-30\", days: 4294967295)".into(),
+        TUTORIAL[..TUTORIAL.len() / 2].to_string(),
+        TUTORIAL.replace("0.", "-9."),
+        TUTORIAL.replace('"', "'"),
+        TUTORIAL.replace("[", "("),
+    ];
+    for src in inputs {
+        let result = std::panic::catch_unwind(|| scenario::parse("x.ron", &src).map(|_| ()));
+        let Ok(outcome) = result else {
+            panic!("parse panicked on {:?}", &src[..src.len().min(60)]);
+        };
+        if let Err(e) = outcome {
+            let _ = e.report(false);
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_is_a_read_error() {
+    let e = scenario::load(std::path::Path::new("scenarios/does-not-exist.ron")).unwrap_err();
+    assert!(matches!(e, ScenarioError::Read { .. }));
+    assert!(
+        e.to_string()
+            .starts_with("cannot read scenarios/does-not-exist.ron")
+    );
+}
