@@ -19,7 +19,8 @@ const MAX_UPDATES: usize = 10_000;
 /// What became of one draft in one game.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum DraftFate {
-    Adopted,
+    /// On this day.
+    Adopted(u32),
     /// Silence broken by these members.
     Blocked(Vec<String>),
     Vetoed(Vec<String>),
@@ -33,7 +34,7 @@ pub enum DraftFate {
 impl DraftFate {
     pub fn label(&self) -> String {
         match self {
-            DraftFate::Adopted => "adopted".into(),
+            DraftFate::Adopted(day) => format!("adopted on day {day}"),
             DraftFate::Blocked(by) => format!("blocked by {}", by.join("+")),
             DraftFate::Vetoed(by) => format!("vetoed by {}", by.join("+")),
             DraftFate::Failed => "failed (short of votes)".into(),
@@ -51,7 +52,7 @@ pub struct GameSummary {
     pub drafts: BTreeMap<String, DraftFate>,
     /// The first blocking of each draft, if any.
     pub first_blocked: BTreeMap<String, DraftFate>,
-    /// Clause ids contained in any adopted product.
+    /// `clause:wording` of every clause in an adopted product.
     pub adopted_clauses: Vec<String>,
     pub scores: Vec<(String, u32, u32)>,
     pub micros: u64,
@@ -86,11 +87,11 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
                 ..
             } => {
                 let fate = match &result.outcome {
-                    VoteOutcome::Adopted => DraftFate::Adopted,
+                    VoteOutcome::Adopted => DraftFate::Adopted(e.day),
                     VoteOutcome::Vetoed { by } => DraftFate::Vetoed(by.clone()),
                     VoteOutcome::FailedQuota { .. } => DraftFate::Failed,
                 };
-                if fate != DraftFate::Adopted {
+                if !matches!(fate, DraftFate::Adopted(_)) {
                     first_blocked
                         .entry(draft.clone())
                         .or_insert_with(|| fate.clone());
@@ -98,7 +99,7 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
                 fates.insert(draft.clone(), fate);
             }
             What::Adopted { draft, .. } => {
-                fates.insert(draft.clone(), DraftFate::Adopted);
+                fates.insert(draft.clone(), DraftFate::Adopted(e.day));
             }
             _ => {}
         }
@@ -108,7 +109,7 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
         .map(|o| {
             o.products
                 .iter()
-                .flat_map(|p| p.clauses.iter().map(|(c, _)| c.clone()))
+                .flat_map(|p| p.clauses.iter().map(|(c, w)| format!("{c}:{w}")))
                 .collect()
         })
         .unwrap_or_default();
@@ -311,26 +312,29 @@ pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
         .filter(|g| g.adopted_clauses.is_empty())
         .count();
     let _ = writeln!(out, "\nNo product adopted: {:.1}%", pct(none));
-    let _ = writeln!(out, "Clauses in adopted products (share of games):");
-    let mut clause_counts: Vec<(String, usize)> = scenario
-        .source
-        .clauses
-        .iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                batch
-                    .games
-                    .iter()
-                    .filter(|g| g.adopted_clauses.contains(&c.id))
-                    .count(),
-            )
-        })
-        .filter(|(_, k)| *k > 0)
-        .collect();
+    let _ = writeln!(
+        out,
+        "Clauses in adopted products (share of games), by wording:"
+    );
+    let mut clause_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for g in &batch.games {
+        for c in &g.adopted_clauses {
+            *clause_counts.entry(c.clone()).or_default() += 1;
+        }
+    }
+    let mut clause_counts: Vec<(String, usize)> = clause_counts.into_iter().collect();
     clause_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for (c, k) in clause_counts {
-        let _ = writeln!(out, "  {:>6.1}%  {c}", pct(k));
+        let (id, w) = c.split_once(':').unwrap_or((&c, "0"));
+        let words = scenario
+            .clause_of(id)
+            .and_then(|i| {
+                w.parse::<u8>()
+                    .ok()
+                    .map(|w| crate::ai::reasons::phrase(scenario, i, w))
+            })
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {:>6.1}%  {c:<24} {words}", pct(k));
     }
     let _ = writeln!(out, "\nMean score per delegation:");
     for (seat, m) in scenario.members.iter().enumerate() {

@@ -160,7 +160,7 @@ fn fill(s: &str, voice: Voice) -> String {
     s.replace("{its}", its)
 }
 
-fn capitalise(s: &str) -> String {
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -149,11 +149,11 @@ pub fn answer_amendment(
 /// Why a delegation proposes a change.
 fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: Change) -> String {
     let sc = sit.sc;
-    let topic = sc.clause(change.clause()).topic.to_lowercase();
+    let topic = &sc.clause(change.clause()).topic;
     match change {
         Change::Add { clause, wording } => {
             format!(
-                "the Council cannot be silent on {topic}: the text should {}",
+                "the Council cannot be silent on {topic}: it wants the text to say that the Council {}",
                 phrase(sc, clause, wording)
             )
         }

@@ -22,6 +22,8 @@ pub mod corridors;
 pub mod penholder;
 pub mod reasons;
 
+use std::sync::Arc;
+
 use crate::game::compiled::{ClauseId, CompiledScenario, DraftId, SeatId, VoteResponse};
 use crate::game::draft::{DraftState, Text};
 use crate::game::state::Disposition;
@@ -36,12 +38,14 @@ pub struct Situation<'a> {
     pub urgency: f32,
     pub day: u32,
     pub events_happened: &'a [bool],
-    outlook: Outlook,
+    outlook: Arc<Outlook>,
 }
 
 /// Values blended by group loyalty, precomputed so that judging a text is a
-/// sum over its clauses.
-struct Outlook {
+/// sum over its clauses. It changes only when stances do (news events), so
+/// the game keeps one and shares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outlook {
     /// `eff[seat][clause][wording]`, flattened.
     eff: Vec<f32>,
     stride_seat: usize,
@@ -99,7 +103,19 @@ impl<'a> Situation<'a> {
         day: u32,
         events_happened: &'a [bool],
     ) -> Self {
-        let outlook = Outlook::new(sc, &disp);
+        let outlook = Arc::new(Outlook::new(sc, &disp));
+        Self::with_outlook(sc, disp, outlook, urgency, day, events_happened)
+    }
+
+    /// A situation reusing an outlook computed from the same dispositions.
+    pub fn with_outlook(
+        sc: &'a CompiledScenario,
+        disp: Vec<&'a Disposition>,
+        outlook: Arc<Outlook>,
+        urgency: f32,
+        day: u32,
+        events_happened: &'a [bool],
+    ) -> Self {
         Situation {
             sc,
             disp,
@@ -156,6 +172,40 @@ impl<'a> Situation<'a> {
             }
         }
         found
+    }
+
+    /// How many of its active red lines `seat`'s text crosses, and whether
+    /// one of them brings a no vote.
+    pub fn crossed(&self, seat: SeatId, text: &Text) -> (u8, bool) {
+        use crate::game::compiled::RedLineTest::*;
+        let d = self.disp[seat];
+        let mut count = 0;
+        let mut no = false;
+        for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
+            let crossed = d.red_line_active[i]
+                && r.applies_to(text.kind)
+                && match &r.test {
+                    MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
+                    MustNotContain(q) => text.satisfies(*q),
+                };
+            if crossed {
+                count += 1;
+                no |= r.on_resolution == VoteResponse::No;
+            }
+        }
+        (count, no)
+    }
+
+    /// Whether any red line of `seat` names the clause.
+    pub fn red_lines_mention(&self, seat: SeatId, clause: ClauseId) -> bool {
+        use crate::game::compiled::RedLineTest::*;
+        self.sc.delegations[seat]
+            .red_lines
+            .iter()
+            .any(|r| match &r.test {
+                MustContain(any) => any.iter().any(|q| q.clause == clause),
+                MustNotContain(q) => q.clause == clause,
+            })
     }
 
     /// The value of the text's content alone (no relationships).
@@ -223,12 +273,18 @@ impl<'a> Situation<'a> {
     }
 
     /// The rule behind [`Self::silence`], also used to predict others.
-    fn breaks_silence(&self, seat: SeatId, value: f32, breach: Option<usize>) -> bool {
+    pub fn breaks_silence(&self, seat: SeatId, value: f32, breach: Option<usize>) -> bool {
         breach.is_some() || value < -self.blocking_cost(seat)
     }
 
     /// The rule behind [`Self::vote`], also used to predict others.
-    fn vote_for(&self, seat: SeatId, value: f32, breach: Option<usize>, committed: bool) -> Vote {
+    pub fn vote_for(
+        &self,
+        seat: SeatId,
+        value: f32,
+        breach: Option<usize>,
+        committed: bool,
+    ) -> Vote {
         if let Some(line) = breach {
             return match self.sc.delegations[seat].red_lines[line].on_resolution {
                 VoteResponse::No => Vote::No,
@@ -361,7 +417,7 @@ impl Prediction {
 }
 
 impl Outlook {
-    fn new(sc: &CompiledScenario, disp: &[&Disposition]) -> Self {
+    pub fn new(sc: &CompiledScenario, disp: &[&Disposition]) -> Self {
         let n = sc.seat_count();
         let clauses = sc.clause_count();
         let max_wordings = sc.wordings.iter().copied().max().unwrap_or(1) as usize;

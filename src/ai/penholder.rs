@@ -5,7 +5,8 @@ use rand::RngExt;
 
 use super::{Context, Prediction, Situation};
 use crate::game::compiled::{ClauseId, SeatId};
-use crate::game::draft::{Change, DraftState, DraftStatus, Text};
+use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
+use crate::rules::Vote;
 
 /// The result of a penholder's search.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,14 +21,124 @@ pub struct Search {
 const MAX_STEPS: usize = 12;
 /// A text keeps at least this many clauses.
 const MIN_CLAUSES: usize = 2;
+/// What one obstacle to adoption costs the penholder in the search.
+const OBSTACLE: f32 = 1.5;
+/// Weight of the others' discontent: a penholder avoids texts that leave
+/// members grudging even when they would not block.
+const GOODWILL: f32 = 0.1;
+/// What going back on an accepted amendment costs the penholder: less than
+/// an obstacle, so it reverts one only to get the text adopted.
+const BROKEN_WORD: f32 = 1.0;
+/// What a text that can pass is worth over one that cannot, beyond its
+/// obstacles: a penholder wants a product.
+const PASS_BONUS: f32 = 1.0;
 
-/// How the penholder scores a candidate: its own value, minus a heavy
-/// penalty for every obstacle to adoption.
-fn score(sit: &Situation, pen: SeatId, text: &Text, ctx: Context) -> (f32, f32, Prediction) {
-    let prediction = sit.predict(pen, text, ctx);
-    let value = sit.assess(pen, text, ctx).value;
-    let shortfall = prediction.shortfall(sit.sc.rules.quota);
-    (value - 1.5 * shortfall, value, prediction)
+/// Every seat's standing on a text, as the penholder reads it.
+#[derive(Clone)]
+struct Standing {
+    /// Perceived value per seat (the penholder's misreadings included).
+    values: Vec<f32>,
+    /// Red lines crossed per seat, and whether one brings a no vote.
+    crossed: Vec<(u8, bool)>,
+}
+
+impl Standing {
+    fn of(sit: &Situation, pen: SeatId, text: &Text, ctx: Context) -> Self {
+        let misread = &sit.disp[pen].misread;
+        let values = (0..sit.seats())
+            .map(|s| {
+                let v = sit.content_value(s, text) + sit.context_value(s, ctx);
+                if s == pen { v } else { v + misread[s] }
+            })
+            .collect();
+        let crossed = (0..sit.seats()).map(|s| sit.crossed(s, text)).collect();
+        Standing { values, crossed }
+    }
+
+    /// The standing after one change, recomputing red lines only where they
+    /// name the changed clause.
+    fn after(&self, sit: &Situation, text: &Text, candidate: &Text, change: Change) -> Self {
+        let c = change.clause();
+        let old = text.wording_of(c);
+        let new = candidate.wording_of(c);
+        let mut next = self.clone();
+        for s in 0..sit.seats() {
+            let before = old.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
+            let after = new.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
+            next.values[s] += after - before;
+            if sit.red_lines_mention(s, c) {
+                next.crossed[s] = sit.crossed(s, candidate);
+            }
+        }
+        next
+    }
+
+    /// How far the text is from adoption, counting every red line crossed
+    /// (so that a text already blocked is not loaded with more), and the
+    /// penholder's score for it.
+    fn score(&self, sit: &Situation, pen: SeatId, consensus: bool, ctx: Context) -> (f32, bool) {
+        let mut obstacles = 0.0;
+        let mut yes = 0;
+        let mut vetoes = 0;
+        let mut grudge = 0.0;
+        for s in 0..sit.seats() {
+            let (count, no) = self.crossed[s];
+            let v = self.values[s];
+            if s != pen {
+                grudge += v.min(0.0);
+            }
+            if consensus {
+                obstacles += count as f32;
+                if count == 0 && sit.breaks_silence(s, v, None) {
+                    obstacles += 1.0;
+                }
+            } else {
+                obstacles += 0.5 * count as f32;
+                let breach = (count > 0)
+                    .then(|| {
+                        if no {
+                            first_no(sit, s)
+                        } else {
+                            first_any(sit, s)
+                        }
+                    })
+                    .flatten();
+                let committed = ctx.draft.is_some_and(|d| sit.disp[s].commitment(d) > 0.0);
+                match sit.vote_for(s, v, breach, committed) {
+                    Vote::Yes => yes += 1,
+                    Vote::No if sit.sc.members[s].veto => vetoes += 1,
+                    _ => {}
+                }
+            }
+        }
+        let passes = if consensus {
+            obstacles == 0.0
+        } else {
+            vetoes == 0 && yes >= sit.sc.rules.quota
+        };
+        if !consensus {
+            obstacles += 2.0 * vetoes as f32 + 0.5 * sit.sc.rules.quota.saturating_sub(yes) as f32;
+        }
+        let bonus = if passes { PASS_BONUS } else { 0.0 };
+        (
+            self.values[pen] - OBSTACLE * obstacles + GOODWILL * grudge + bonus,
+            passes,
+        )
+    }
+}
+
+fn first_no(sit: &Situation, seat: SeatId) -> Option<usize> {
+    sit.sc.delegations[seat]
+        .red_lines
+        .iter()
+        .position(|r| r.on_resolution == crate::game::compiled::VoteResponse::No)
+}
+
+fn first_any(sit: &Situation, seat: SeatId) -> Option<usize> {
+    sit.sc.delegations[seat]
+        .red_lines
+        .iter()
+        .position(|r| r.on_resolution == crate::game::compiled::VoteResponse::Abstain)
 }
 
 /// Every single change the penholder could make to a text.
@@ -65,37 +176,143 @@ pub fn moves(sit: &Situation, text: &Text) -> Vec<Change> {
     out
 }
 
+/// Clauses the penholder has agreed to, through an accepted or adopted
+/// amendment: taking them back breaks its word, which it does only to
+/// remove an obstacle to adoption.
+fn locked(draft: &DraftState) -> Vec<ClauseId> {
+    draft
+        .amendments
+        .iter()
+        .filter(|a| matches!(a.state, AmendmentState::Accepted | AmendmentState::Adopted))
+        .map(|a| a.change.clause())
+        .collect()
+}
+
+/// Every red line crossed, by whom: the number, for choosing between fixes.
+fn total_crossed(sit: &Situation, text: &Text) -> u32 {
+    (0..sit.seats())
+        .map(|s| sit.crossed(s, text).0 as u32)
+        .sum()
+}
+
+/// The text with every crossed red line mended at once: the clause that
+/// crosses a "must not contain" line weakened below it or deleted; for a
+/// "must contain" line, the required clause added, choosing among the
+/// alternatives the one that crosses fewest other lines. Single changes
+/// cannot find this when a text crosses several lines, each worth keeping
+/// alone.
+fn repair(sit: &Situation, text: &Text) -> Option<Text> {
+    use crate::game::compiled::RedLineTest::*;
+    let parts = &sit.sc.parts;
+    let mut fixed = text.clone();
+    for _ in 0..3 {
+        let mut changed = false;
+        for seat in 0..sit.seats() {
+            let d = sit.disp[seat];
+            for (i, r) in sit.sc.delegations[seat].red_lines.iter().enumerate() {
+                if !d.red_line_active[i] || !r.applies_to(fixed.kind) {
+                    continue;
+                }
+                match &r.test {
+                    MustNotContain(q) if fixed.satisfies(*q) => {
+                        let change = if q.min_wording > 0 {
+                            Change::Reword {
+                                clause: q.clause,
+                                wording: q.min_wording - 1,
+                            }
+                        } else {
+                            Change::Delete { clause: q.clause }
+                        };
+                        changed |= fixed.apply(change, parts);
+                    }
+                    MustContain(any) if !any.iter().any(|&q| fixed.satisfies(q)) => {
+                        let best = any
+                            .iter()
+                            .filter(|q| sit.available(q.clause))
+                            .filter_map(|q| {
+                                let change = match fixed.wording_of(q.clause) {
+                                    Some(_) => Change::Reword {
+                                        clause: q.clause,
+                                        wording: q.min_wording,
+                                    },
+                                    None => Change::Add {
+                                        clause: q.clause,
+                                        wording: q.min_wording,
+                                    },
+                                };
+                                let t = fixed.with(change, parts)?;
+                                Some((total_crossed(sit, &t), t))
+                            })
+                            .min_by_key(|(n, _)| *n);
+                        if let Some((_, t)) = best {
+                            fixed = t;
+                            changed = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (fixed != *text && fixed.clauses.len() >= MIN_CLAUSES).then_some(fixed)
+}
+
 /// Hill-climbs from the draft's current text toward the best text that can
-/// pass, one change at a time.
+/// pass, one change at a time, trying also to mend every red line at once.
 pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     let ctx = Context::of(draft);
+    let consensus = sit.sc.rules.needs_consensus(draft.kind());
+    let locked = locked(draft);
     let mut text = draft.text().clone();
-    // Clauses that can no longer be used stay only if already there.
-    let (mut best_score, mut value, mut prediction) = score(sit, pen, &text, ctx);
+    let mut standing = Standing::of(sit, pen, &text, ctx);
+    let (mut best, _) = standing.score(sit, pen, consensus, ctx);
     for _ in 0..MAX_STEPS {
-        let mut improved = None;
+        let mut improved: Option<(Text, Standing, f32)> = None;
         for change in moves(sit, &text) {
             let Some(candidate) = text.with(change, &sit.sc.parts) else {
                 continue;
             };
-            let (s, v, p) = score(sit, pen, &candidate, ctx);
-            if s > best_score + 1e-4 {
-                best_score = s;
-                improved = Some((candidate, v, p));
+            let next = standing.after(sit, &text, &candidate, change);
+            let (mut s, _) = next.score(sit, pen, consensus, ctx);
+            if locked.contains(&change.clause()) {
+                s -= BROKEN_WORD;
+            }
+            if s > best + 1e-4 {
+                best = s;
+                improved = Some((candidate, next, s));
+            }
+        }
+        if let Some(candidate) = repair(sit, &text) {
+            let next = Standing::of(sit, pen, &candidate, ctx);
+            let (mut s, _) = next.score(sit, pen, consensus, ctx);
+            let reverted = candidate
+                .clauses
+                .iter()
+                .map(|&(c, _)| c)
+                .chain(text.clauses.iter().map(|&(c, _)| c))
+                .filter(|c| locked.contains(c) && candidate.wording_of(*c) != text.wording_of(*c))
+                .count();
+            s -= BROKEN_WORD * reverted as f32;
+            if s > best + 1e-4 {
+                best = s;
+                improved = Some((candidate, next, s));
             }
         }
         match improved {
-            Some((t, v, p)) => {
+            Some((t, st, _)) => {
                 text = t;
-                value = v;
-                prediction = p;
+                standing = st;
             }
             None => break,
         }
     }
+    let prediction = sit.predict(pen, &text, ctx);
     Search {
+        value: sit.assess(pen, &text, ctx).value,
         text,
-        value,
         prediction,
     }
 }
@@ -132,10 +349,7 @@ pub fn revise(sit: &Situation, pen: SeatId, draft: &DraftState) -> Option<(Text,
     let reason = if !won_over.is_empty() {
         format!("to meet the concerns of {}", join_names(&won_over))
     } else if let Some(&c) = added_new.first() {
-        format!(
-            "to take account of events: {}",
-            sc.clause(c).topic.to_lowercase()
-        )
+        format!("to take account of events: {}", sc.clause(c).topic.clone())
     } else if found.prediction.passes {
         "to strengthen the text while keeping it acceptable to all".to_string()
     } else {
@@ -213,7 +427,9 @@ pub fn decide(
                 .iter()
                 .map(|&v| (-d.relationships[v]).max(0.0))
                 .fold(0.0, f32::max);
-            if p.vetoes.is_empty() || !force(hostility) {
+            // Historically rarer than a forced silence: a veto in public is a
+            // confrontation between permanent members.
+            if p.vetoes.is_empty() || !force(0.6 * hostility) {
                 PenDecision::Wait
             } else {
                 PenDecision::RequestVote

@@ -111,7 +111,7 @@ pub fn objection(sit: &Situation, seat: SeatId, text: &Text) -> String {
     if let Some(c) = missing_clause(sit, seat, text) {
         return format!(
             "the text does not address {}",
-            sit.sc.clause(c).topic.to_lowercase()
+            sit.sc.clause(c).topic.clone()
         );
     }
     if sit.disp[seat].wants_product < 0.0 {
@@ -136,7 +136,7 @@ pub fn reservation(sit: &Situation, seat: SeatId, text: &Text) -> String {
         _ => match missing_clause(sit, seat, text) {
             Some(c) => format!(
                 "the text does not address {}",
-                sit.sc.clause(c).topic.to_lowercase()
+                sit.sc.clause(c).topic.clone()
             ),
             None => "it is not convinced the text will help".into(),
         },

@@ -157,9 +157,10 @@ fn fill_ai_choices(g: &mut GameCtx, queue: &mut DecisionQueue) {
     let sc = g.sc();
     let ai_seats = g.seats_of(Controller::Ai);
     let disp = dispositions(&g.seats, &g.delegations);
-    let sit = Situation::new(
+    let sit = Situation::with_outlook(
         &sc,
         disp,
+        g.outlook.0.clone(),
         g.crisis.urgency,
         g.clock.day,
         &g.crisis.events_happened,

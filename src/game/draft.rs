@@ -125,11 +125,11 @@ impl Change {
         };
         match self {
             Change::Add { wording: w, .. } => format!("add {}", wording(w)),
-            Change::Delete { .. } => format!("delete the paragraph on {}", c.topic.to_lowercase()),
+            Change::Delete { .. } => format!("delete the paragraph on {}", c.topic.clone()),
             Change::Reword { wording: w, .. } => {
                 format!(
                     "reword the paragraph on {} to {}",
-                    c.topic.to_lowercase(),
+                    c.topic.clone(),
                     wording(w)
                 )
             }

@@ -179,6 +179,14 @@ pub fn start_game(world: &mut World, config: GameConfig) {
         entries: Vec::new(),
         outcome: None,
     };
+    let outlook = {
+        let disp: Vec<&Disposition> = seats
+            .iter()
+            .filter_map(|&e| world.get::<Disposition>(e))
+            .collect();
+        Arc::new(crate::ai::Outlook::new(&sc, &disp))
+    };
+    world.insert_resource(CurrentOutlook(outlook));
     world.insert_resource(Seats(seats));
     world.insert_resource(Clock {
         day: 1,

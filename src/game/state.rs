@@ -13,6 +13,11 @@ use super::record::{Entry, PhaseName, Record, What};
 use crate::rules::ProductKind;
 use crate::scenario::Personality;
 
+/// Stances blended by group loyalty, shared by every judgement until the
+/// next news event moves a stance.
+#[derive(Resource, Clone)]
+pub struct CurrentOutlook(pub Arc<crate::ai::Outlook>);
+
 /// The scenario being played.
 #[derive(Resource, Clone)]
 pub struct CurrentScenario(pub Arc<CompiledScenario>);

@@ -44,6 +44,7 @@ pub struct GameCtx<'w, 's> {
     pub rng: ResMut<'w, GameRng>,
     pub seats: Res<'w, Seats>,
     pub turns: ResMut<'w, Turns>,
+    pub outlook: ResMut<'w, CurrentOutlook>,
     pub delegations: Query<
         'w,
         's,
@@ -144,9 +145,10 @@ impl GameCtx<'_, '_> {
         let mut log = Vec::new();
         let deferred = {
             let disp = dispositions(&self.seats, &self.delegations);
-            let sit = Situation::new(
+            let sit = Situation::with_outlook(
                 &sc,
                 disp,
+                self.outlook.0.clone(),
                 self.crisis.urgency,
                 self.clock.day,
                 &self.crisis.events_happened,
@@ -224,9 +226,10 @@ impl GameCtx<'_, '_> {
                 };
                 let (accept, reason) = {
                     let disp = dispositions(&self.seats, &self.delegations);
-                    let sit = Situation::new(
+                    let sit = Situation::with_outlook(
                         &sc,
                         disp,
+                        self.outlook.0.clone(),
                         self.crisis.urgency,
                         self.clock.day,
                         &self.crisis.events_happened,
@@ -263,9 +266,10 @@ impl GameCtx<'_, '_> {
                 }
                 let insists = {
                     let disp = dispositions(&self.seats, &self.delegations);
-                    let sit = Situation::new(
+                    let sit = Situation::with_outlook(
                         &sc,
                         disp,
+                        self.outlook.0.clone(),
                         self.crisis.urgency,
                         self.clock.day,
                         &self.crisis.events_happened,
@@ -340,6 +344,8 @@ impl GameCtx<'_, '_> {
                 }
             }
         }
+        let disp = dispositions(&self.seats, &self.delegations);
+        self.outlook.0 = Arc::new(ai::Outlook::new(&sc, &disp));
         self.log(What::News {
             event: e.id.clone(),
             headline: e.headline.clone(),
@@ -360,9 +366,10 @@ impl GameCtx<'_, '_> {
         let mut log = Vec::new();
         {
             let disp = dispositions(&self.seats, &self.delegations);
-            let sit = Situation::new(
+            let sit = Situation::with_outlook(
                 &sc,
                 disp,
+                self.outlook.0.clone(),
                 self.crisis.urgency,
                 self.clock.day,
                 &self.crisis.events_happened,
@@ -419,8 +426,14 @@ fn consultations(mut g: GameCtx) {
         for (draft, amendment) in pending {
             let answer = {
                 let disp = dispositions(&g.seats, &g.delegations);
-                let sit =
-                    Situation::new(&sc, disp, g.crisis.urgency, day, &g.crisis.events_happened);
+                let sit = Situation::with_outlook(
+                    &sc,
+                    disp,
+                    g.outlook.0.clone(),
+                    g.crisis.urgency,
+                    day,
+                    &g.crisis.events_happened,
+                );
                 let d = &g.table.drafts[draft];
                 d.amendments
                     .iter()
@@ -443,8 +456,14 @@ fn consultations(mut g: GameCtx) {
         for draft in own {
             let revision = {
                 let disp = dispositions(&g.seats, &g.delegations);
-                let sit =
-                    Situation::new(&sc, disp, g.crisis.urgency, day, &g.crisis.events_happened);
+                let sit = Situation::with_outlook(
+                    &sc,
+                    disp,
+                    g.outlook.0.clone(),
+                    g.crisis.urgency,
+                    day,
+                    &g.crisis.events_happened,
+                );
                 ai::penholder::revise(&sit, pen, &g.table.drafts[draft])
             };
             if let Some((text, reason)) = revision {
@@ -472,9 +491,10 @@ fn ai_corridors(mut g: GameCtx) {
     for seat in order {
         let acts = {
             let disp = dispositions(&g.seats, &g.delegations);
-            let sit = Situation::new(
+            let sit = Situation::with_outlook(
                 &sc,
                 disp,
+                g.outlook.0.clone(),
                 g.crisis.urgency,
                 g.clock.day,
                 &g.crisis.events_happened,
@@ -500,9 +520,10 @@ fn ai_closing(g: &mut GameCtx) {
         for draft in own {
             let decision = {
                 let disp = dispositions(&g.seats, &g.delegations);
-                let sit = Situation::new(
+                let sit = Situation::with_outlook(
                     &sc,
                     disp,
+                    g.outlook.0.clone(),
                     g.crisis.urgency,
                     g.clock.day,
                     &g.crisis.events_happened,
