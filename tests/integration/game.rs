@@ -17,11 +17,11 @@ fn compile(src: &str) -> Arc<CompiledScenario> {
 }
 
 fn gaza() -> Arc<CompiledScenario> {
-    compile(include_str!("../scenarios/gaza-2012.ron"))
+    compile(include_str!("../../scenarios/gaza-2012.ron"))
 }
 
 fn tutorial() -> Arc<CompiledScenario> {
-    compile(include_str!("../scenarios/tutorial.ron"))
+    compile(include_str!("../../scenarios/tutorial.ron"))
 }
 
 fn play(sc: &Arc<CompiledScenario>, seed: u64) -> Record {

@@ -2,7 +2,7 @@
 
 use horseshoe::scenario::{self, ScenarioError, validate::Severity};
 
-const TUTORIAL: &str = include_str!("../scenarios/tutorial.ron");
+const TUTORIAL: &str = include_str!("../../scenarios/tutorial.ron");
 
 /// The tutorial with one piece of text replaced; panics if the piece is absent,
 /// so a test cannot silently stop testing anything.
@@ -35,7 +35,10 @@ fn line_of(src: &str, needle: &str) -> usize {
 #[test]
 fn the_shipped_scenarios_are_valid_without_warnings() {
     for (name, src) in [
-        ("gaza-2012.ron", include_str!("../scenarios/gaza-2012.ron")),
+        (
+            "gaza-2012.ron",
+            include_str!("../../scenarios/gaza-2012.ron"),
+        ),
         ("tutorial.ron", TUTORIAL),
     ] {
         let loaded = scenario::parse(name, src).unwrap_or_else(|e| panic!("{}", e.report(false)));

@@ -1,0 +1,6 @@
+//! Integration tests, gathered in one test binary: every test binary links
+//! all of Bevy, and linking is the slowest part of a fresh `cargo test`.
+
+mod game;
+mod scenario_errors;
+mod window;

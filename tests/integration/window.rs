@@ -1,0 +1,155 @@
+//! The real game window, driven through a whole game of the tutorial by the
+//! scripted player (`--autoplay`), with a screenshot of every screen.
+//!
+//! It needs a display, so it is ignored by a plain `cargo test`. Run it under
+//! Xvfb with software Vulkan (see the README):
+//!
+//! ```text
+//! xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --test integration -- --ignored window
+//! ```
+//!
+//! The screenshots stay in `target/tmp/window-*` for a person to look at.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+
+/// Screens every hotseat game of the tutorial must show.
+const SCREENS: &[&str] = &[
+    "menu",
+    "settings",
+    "setup",
+    "briefing",
+    "handover",
+    "morning",
+    "corridors",
+    "decision",
+    "reveal",
+    "evening",
+    "debrief",
+];
+
+/// A whole game takes well under this, even with software rendering.
+const LIMIT: Duration = Duration::from_secs(600);
+
+fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("window-{size}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_horseshoe"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "play",
+            "scenarios/tutorial.ron",
+            "--seed",
+            "7",
+            "--size",
+            size,
+        ])
+        .arg("--screenshots")
+        .arg(&dir)
+        .stdout(Stdio::null());
+    for h in humans {
+        command.args(["--human", h]);
+    }
+    let mut child = command.spawn().expect("the horseshoe binary starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for the window") {
+            break status;
+        }
+        if started.elapsed() > LIMIT {
+            let _ = child.kill();
+            panic!("the scripted game did not end within {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(status.success(), "the window exited with {status}");
+    dir
+}
+
+/// The screenshot of a screen, decoded; panics if it is missing.
+fn screenshot(dir: &Path, screen: &str) -> Image {
+    let path = std::fs::read_dir(dir)
+        .expect("the screenshot folder exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.split_once('-'))
+                .is_some_and(|(_, name)| name == screen)
+        })
+        .unwrap_or_else(|| panic!("no screenshot of the {screen} screen in {}", dir.display()));
+    let bytes = std::fs::read(&path).expect("readable screenshot");
+    Image::from_buffer(
+        &bytes,
+        ImageType::Extension("png"),
+        CompressedImageFormats::NONE,
+        true,
+        ImageSampler::Default,
+        RenderAssetUsages::default(),
+    )
+    .unwrap_or_else(|e| panic!("{} is not a PNG: {e}", path.display()))
+}
+
+/// Distinct colours in an image: a blank or single-colour screen has one or two.
+fn colours(image: &Image) -> usize {
+    let data = image.data.as_ref().expect("pixels on the CPU");
+    let mut seen: Vec<[u8; 4]> = data
+        .chunks_exact(4)
+        .map(|p| [p[0], p[1], p[2], p[3]])
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+fn check_screens(dir: &Path, width: u32, height: u32) {
+    for screen in SCREENS {
+        let image = screenshot(dir, screen);
+        assert_eq!(
+            (image.width(), image.height()),
+            (width, height),
+            "the {screen} screenshot has the window's size"
+        );
+        // Text is anti-aliased: a screen with readable text has many shades.
+        assert!(
+            colours(&image) > 50,
+            "the {screen} screen looks blank ({} colours)",
+            colours(&image)
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs a display: run it under Xvfb, see the README"]
+fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
+    let dir = play_tutorial("1280x720", &["FRA", "CHN"]);
+    check_screens(&dir, 1280, 720);
+}
+
+#[test]
+#[ignore = "needs a display: run it under Xvfb, see the README"]
+fn window_plays_the_tutorial_single_player_at_1920x1080() {
+    let dir = play_tutorial("1920x1080", &["CHN"]);
+    let single: Vec<&str> = SCREENS
+        .iter()
+        .copied()
+        .filter(|s| *s != "handover")
+        .collect();
+    for screen in single {
+        let image = screenshot(&dir, screen);
+        assert_eq!((image.width(), image.height()), (1920, 1080));
+        assert!(colours(&image) > 50, "the {screen} screen looks blank");
+    }
+    assert!(
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .all(|e| !e.file_name().to_string_lossy().contains("handover")),
+        "a single player is never asked to hand over the screen"
+    );
+}
