@@ -41,8 +41,10 @@ struct Script {
     visited_settings: bool,
 }
 
-/// Frames to let a screen settle before photographing or acting on it.
+/// Frames to let a screen settle before photographing it.
 const SETTLE: u32 = 12;
+/// Frames before acting on a screen already photographed.
+const ACT_AFTER: u32 = 2;
 /// Frames without progress before the run is declared stuck.
 const STUCK: u32 = 3000;
 
@@ -123,7 +125,12 @@ fn step(world: &mut World) {
             }
             script.capturing = None;
         }
-        if script.frames < SETTLE {
+        // Let a screen settle before photographing it; act on the others
+        // almost at once, so that a whole game stays quick under software
+        // rendering.
+        let photographing =
+            script.config.screenshots.is_some() && !script.shot.iter().any(|s| *s == stage);
+        if script.frames < if photographing { SETTLE } else { ACT_AFTER } {
             return;
         }
     }

@@ -29,7 +29,7 @@ pub fn briefing_screen(
     egui::Panel::bottom("briefing_bottom").show(&mut ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if style::primary(ui, "Take your seats  ⏎").clicked() || enter {
+            if style::primary(ui, "Take your seats  (Enter)").clicked() || enter {
                 next.set(Screen::Chamber);
             }
             ui.label(style::muted(format!(

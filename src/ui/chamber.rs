@@ -289,7 +289,7 @@ fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, e
                 "Everything of the previous delegation is hidden. Take the keyboard, then continue.",
             ));
             ui.add_space(24.0);
-            if style::primary(ui, &format!("I am {name}  ⏎")).clicked() || enter {
+            if style::primary(ui, &format!("I am {name}  (Enter)")).clicked() || enter {
                 desk.viewer = Some(seat);
                 desk.handover_to = None;
                 desk.selected_draft = None;
@@ -381,21 +381,21 @@ fn top_bar(
                 let over = *view.game.get() == GameState::Over;
                 match (over, phase) {
                     (true, _) => {
-                        if style::primary(ui, "Debrief  ⏎").clicked() || enter {
+                        if style::primary(ui, "Debrief  (Enter)").clicked() || enter {
                             desk.wants_debrief = true;
                         }
                     }
                     (false, Some(Phase::Morning | Phase::Consultations)) if gate.hold => {
-                        if style::primary(ui, "To the corridors  ⏎").clicked() || enter {
+                        if style::primary(ui, "To the corridors  (Enter)").clicked() || enter {
                             gate.proceed = true;
                         }
                     }
                     (false, Some(Phase::Evening)) if gate.hold => {
                         let label =
                             if view.clock.day >= view.clock.days || view.clock.ending.is_some() {
-                                "End of the crisis  ⏎"
+                                "End of the crisis  (Enter)"
                             } else {
-                                "Next day  ⏎"
+                                "Next day  (Enter)"
                             };
                         if desk.reveal.is_none() && (style::primary(ui, label).clicked() || enter) {
                             gate.proceed = true;
@@ -404,7 +404,7 @@ fn top_bar(
                     (false, Some(Phase::Corridors)) => {
                         if let Some(seat) = desk.viewer
                             && view.controller(seat) == Controller::Human
-                            && (style::primary(ui, "End turn  ⏎").clicked() || enter)
+                            && (style::primary(ui, "End turn  (Enter)").clicked() || enter)
                         {
                             send(seat, Act::EndTurn);
                             desk.message = None;
@@ -1007,7 +1007,10 @@ fn change_picker(
         } else {
             "not in the text"
         };
-        format!("{} ({present})", sc.clause(c).topic)
+        format!(
+            "{} ({present})",
+            crate::text::capitalise(&sc.clause(c).topic)
+        )
     };
     let selected = desk
         .pick_clause
@@ -1153,7 +1156,7 @@ pub fn instructions(
             likes
                 .iter()
                 .take(6)
-                .map(|&(c, _)| sc.clause(c).topic.to_lowercase())
+                .map(|&(c, _)| sc.clause(c).topic.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
         );
@@ -1164,7 +1167,7 @@ pub fn instructions(
             dislikes
                 .iter()
                 .take(6)
-                .map(|&(c, _)| sc.clause(c).topic.to_lowercase())
+                .map(|&(c, _)| sc.clause(c).topic.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
         );
@@ -1551,10 +1554,13 @@ fn decision_window(
         ),
     };
     let d = &view.table.drafts[draft];
+    // Show the text being decided beside the window, which sits over the
+    // actions (bottom left) so that the draft stays readable.
+    desk.selected_draft = Some(draft);
     egui::Window::new(heading)
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(8.0, -175.0))
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(RichText::new(&d.title).strong());
@@ -1743,7 +1749,7 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
                 let (summary, colour) = describe(entry, sc);
                 ui.separator();
                 ui.label(RichText::new(summary).color(colour).strong());
-                if style::primary(ui, "Continue  ⏎").clicked() || enter {
+                if style::primary(ui, "Continue  (Enter)").clicked() || enter {
                     close = true;
                 }
             } else if ui.button("Show all").clicked() {

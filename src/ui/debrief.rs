@@ -27,7 +27,7 @@ pub fn debrief_screen(
     egui::Panel::bottom("debrief_bottom").show(&mut ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if style::primary(ui, "Main menu  ⏎").clicked() || enter {
+            if style::primary(ui, "Main menu  (Enter)").clicked() || enter {
                 next.set(Screen::Menu);
             }
         });

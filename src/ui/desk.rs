@@ -147,7 +147,14 @@ pub fn follow_game(
             desk.viewer = Some(seat);
         }
     }
-    if desk.viewer.is_none() && humans.len() == 1 {
-        desk.viewer = humans.first().copied();
+    if desk.viewer.is_none() && desk.handover_to.is_none() {
+        match humans.len() {
+            0 => {}
+            // Single player: the player is always at the keyboard.
+            1 => desk.viewer = humans.first().copied(),
+            // Hot seat: the first delegation takes the keyboard at once,
+            // rather than the class watching the morning with no one seated.
+            _ => desk.handover_to = humans.first().copied(),
+        }
     }
 }

@@ -119,7 +119,7 @@ pub fn menu_screen(
                             ui.label(first);
                         });
                     right.add_space(8.0);
-                    if style::primary(right, "New game  ⏎").clicked() || enter {
+                    if style::primary(right, "New game  (Enter)").clicked() || enter {
                         next.set(Screen::Setup);
                     }
                 }
@@ -173,7 +173,7 @@ pub fn settings_screen(
             ui.add_space(16.0);
             ui.checkbox(&mut settings.fullscreen, "Full screen (F11)");
             ui.add_space(24.0);
-            if style::primary(ui, "Back  ⏎").clicked() || back {
+            if style::primary(ui, "Back  (Enter)").clicked() || back {
                 next.set(Screen::Menu);
             }
         });

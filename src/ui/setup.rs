@@ -142,7 +142,7 @@ pub fn setup_screen(
                 if style::button(ui, "Back", 100.0).clicked() || escape {
                     next.set(Screen::Menu);
                 }
-                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  ⏎").strong().size(style::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
+                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  (Enter)").strong().size(style::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
                 if let Some(seed) = seed
                     && (start.clicked() || enter)
                 {
