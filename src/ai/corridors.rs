@@ -151,12 +151,8 @@ fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: C
     let sc = sit.sc;
     let topic = &sc.clause(change.clause()).topic;
     match change {
-        Change::Add { clause, wording } => {
-            format!(
-                "the Council cannot be silent on {topic}: it wants the text to say that the Council {}",
-                phrase(sc, clause, wording)
-            )
-        }
+        // The record already quotes the added paragraph: say only why.
+        Change::Add { .. } => format!("in its view the Council cannot stay silent on {topic}"),
         Change::Delete { clause } => {
             let w = draft.text().wording_of(clause).unwrap_or(0);
             format!("it cannot accept that the text {}", phrase(sc, clause, w))

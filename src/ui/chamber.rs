@@ -286,7 +286,7 @@ fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, e
             ui.label(style::title(format!("Pass to the delegation of {name}")));
             ui.add_space(8.0);
             ui.label(style::muted(
-                "Everything of the previous delegation is hidden. Take the keyboard, then continue.",
+                "Other delegations' instructions and private talks stay hidden. Take the keyboard, then continue.",
             ));
             ui.add_space(24.0);
             if style::primary(ui, &format!("I am {name}  (Enter)")).clicked() || enter {

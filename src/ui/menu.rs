@@ -162,11 +162,16 @@ pub fn settings_screen(
             ui.label(style::title("Settings"));
             ui.add_space(24.0);
             ui.label(style::heading("Text size"));
-            ui.add(
-                egui::Slider::new(&mut settings.text_scale, 0.8..=1.6)
-                    .step_by(0.1)
-                    .custom_formatter(|v, _| format!("{:.0}%", v * 100.0)),
-            );
+            // A slider fills its row from the left: centre it by hand.
+            ui.horizontal(|ui| {
+                let width = ui.spacing().slider_width + 80.0;
+                ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+                ui.add(
+                    egui::Slider::new(&mut settings.text_scale, 0.8..=1.6)
+                        .step_by(0.1)
+                        .custom_formatter(|v, _| format!("{:.0}%", v * 100.0)),
+                );
+            });
             ui.label(style::muted(
                 "Larger text for a projector at the back of the room. Also Ctrl + and Ctrl - in game.",
             ));
