@@ -154,16 +154,10 @@ impl<'a> Situation<'a> {
     /// The active red line of `seat` that `text` crosses, the gravest first:
     /// a line that brings a no vote outranks one that brings an abstention.
     pub fn breach(&self, seat: SeatId, text: &Text) -> Option<usize> {
-        use crate::game::compiled::RedLineTest::*;
         let d = self.disp[seat];
         let mut found = None;
         for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
-            let crossed = d.red_line_active[i]
-                && r.applies_to(text.kind)
-                && match &r.test {
-                    MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
-                    MustNotContain(q) => text.satisfies(*q),
-                };
+            let crossed = d.red_line_active[i] && red_line_crossed(r, text);
             if crossed {
                 if r.on_resolution == VoteResponse::No {
                     return Some(i);
@@ -177,17 +171,11 @@ impl<'a> Situation<'a> {
     /// How many of its active red lines `seat`'s text crosses, and whether
     /// one of them brings a no vote.
     pub fn crossed(&self, seat: SeatId, text: &Text) -> (u8, bool) {
-        use crate::game::compiled::RedLineTest::*;
         let d = self.disp[seat];
         let mut count = 0;
         let mut no = false;
         for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
-            let crossed = d.red_line_active[i]
-                && r.applies_to(text.kind)
-                && match &r.test {
-                    MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
-                    MustNotContain(q) => text.satisfies(*q),
-                };
+            let crossed = d.red_line_active[i] && red_line_crossed(r, text);
             if crossed {
                 count += 1;
                 no |= r.on_resolution == VoteResponse::No;
@@ -465,6 +453,16 @@ impl Outlook {
             wants,
         }
     }
+}
+
+/// Whether a text crosses one red line (active or not).
+fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
+    use crate::game::compiled::RedLineTest::*;
+    r.applies_to(text.kind)
+        && match &r.test {
+            MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
+            MustNotContain(q) => text.satisfies(*q),
+        }
 }
 
 #[cfg(test)]
