@@ -67,10 +67,10 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
     let mut first_blocked = BTreeMap::new();
     for e in &record.entries {
         match &e.what {
-            What::Circulated { draft, .. } => {
-                if fates.get(draft) == Some(&DraftFate::NotCirculated) {
-                    fates.insert(draft.clone(), DraftFate::NotDecided);
-                }
+            What::Circulated { draft, .. }
+                if fates.get(draft) == Some(&DraftFate::NotCirculated) =>
+            {
+                fates.insert(draft.clone(), DraftFate::NotDecided);
             }
             What::Silence {
                 draft, broken_by, ..

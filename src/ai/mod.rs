@@ -349,12 +349,12 @@ impl<'a> Situation<'a> {
             ..Default::default()
         };
         let misread = &self.disp[observer].misread;
-        for seat in 0..self.seats() {
+        for (seat, bias) in misread.iter().enumerate().take(self.seats()) {
             let a = self.assess(seat, text, ctx);
             let value = if seat == observer {
                 a.value
             } else {
-                a.value + misread[seat]
+                a.value + bias
             };
             if consensus {
                 if self.breaks_silence(seat, value, a.breach) {

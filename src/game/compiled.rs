@@ -329,13 +329,12 @@ impl CompiledScenario {
                         // Elected members vote no over a red line. Veto holders
                         // veto only over the lines their veto stance names and
                         // otherwise abstain: casting a veto is a choice.
-                        let on_resolution = if !m.veto {
-                            VoteResponse::No
-                        } else if veto.is_some_and(|v| v.vetoes.contains(&r.id)) {
-                            VoteResponse::No
-                        } else {
-                            VoteResponse::Abstain
-                        };
+                        let on_resolution =
+                            if !m.veto || veto.is_some_and(|v| v.vetoes.contains(&r.id)) {
+                                VoteResponse::No
+                            } else {
+                                VoteResponse::Abstain
+                            };
                         Some(CompiledRedLine {
                             id: r.id.clone(),
                             products: r.products.clone(),

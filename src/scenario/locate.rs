@@ -317,9 +317,8 @@ impl Scanner<'_> {
             let before = self.pos;
             self.value(&entry);
             self.skip_trivia();
-            if self.peek() == Some(b',') {
-                self.pos += 1;
-            } else if self.pos == before {
+            // Past the separator, or past a character nothing could read.
+            if self.peek() == Some(b',') || self.pos == before {
                 self.pos += 1;
             }
         }
@@ -351,9 +350,8 @@ impl Scanner<'_> {
             }
             i += 1;
             self.skip_trivia();
-            if self.peek() == Some(b',') {
-                self.pos += 1;
-            } else if self.pos == before {
+            // Past the separator, or past a character nothing could read.
+            if self.peek() == Some(b',') || self.pos == before {
                 self.pos += 1;
             }
         }
