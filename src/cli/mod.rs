@@ -60,6 +60,17 @@ pub enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Write a game's transcript as a document: every draft, amendment, silence, vote and score.
+    Export {
+        /// A transcript written by `simulate --transcripts` (RON or JSON).
+        file: PathBuf,
+        /// Markdown (md) or a self-contained HTML page (html).
+        #[arg(long, value_enum, default_value = "html")]
+        format: crate::export::Format,
+        /// Write here instead of to standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Options of the game window.
@@ -85,6 +96,12 @@ pub struct PlayArgs {
     /// With --autoplay: save a screenshot of each screen into this folder.
     #[arg(long, value_name = "DIR")]
     pub screenshots: Option<PathBuf>,
+    /// Continue the game saved in FILE (an autosave).
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// Folder of autosaves (default: the game's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub saves: Option<PathBuf>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
@@ -119,6 +136,7 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             threads,
         }) => simulate::run(&scenario, games, seed, transcripts, json, threads),
+        Some(Command::Export { file, format, out }) => export(&file, format, out.as_deref()),
         None => play(PlayArgs {
             size: (1280, 720),
             ..PlayArgs::default()
@@ -144,6 +162,19 @@ fn play(args: PlayArgs) -> ExitCode {
             }
         }
     }
+    // A save that cannot be continued is reported here, before the window.
+    if let Some(path) = &args.resume
+        && let Err(e) = crate::game::save::SavedGame::read(path)
+            .and_then(|saved| saved.validate(&path.display().to_string()).map(|_| ()))
+    {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    let saves_dir = args
+        .saves
+        .clone()
+        .or_else(crate::storage::saves_dir)
+        .unwrap_or_else(|| PathBuf::from("saves"));
     let autoplay = (args.autoplay || args.screenshots.is_some()).then(|| crate::ui::Autoplay {
         screenshots: args.screenshots.clone(),
         humans: args.humans.clone(),
@@ -154,11 +185,45 @@ fn play(args: PlayArgs) -> ExitCode {
         autoplay,
         size: args.size,
         fullscreen: args.fullscreen,
+        saves_dir,
+        resume: args.resume.clone(),
     });
     if exit.is_success() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn export(
+    file: &std::path::Path,
+    format: crate::export::Format,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
+    let record = match crate::export::load_record(file) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let document = crate::export::export(&record, format);
+    let written = match out {
+        Some(path) => std::fs::write(path, document)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(document.as_bytes())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -46,6 +46,9 @@ pub struct Current {
 pub struct DecisionQueue {
     pub pending: VecDeque<Item>,
     pub current: Option<Current>,
+    /// The teacher ended the phase: human delegations that have not decided
+    /// follow their instructions for the rest of today's decisions.
+    pub humans_absent: bool,
 }
 
 impl DecisionQueue {
@@ -61,6 +64,7 @@ pub(super) fn open(mut g: GameCtx, mut queue: ResMut<DecisionQueue>) {
     g.turns.done = vec![false; n];
     queue.pending.clear();
     queue.current = None;
+    queue.humans_absent = false;
     let day = g.clock.day;
     for d in &g.table.drafts {
         if d.status == DraftStatus::UnderSilence {
@@ -150,12 +154,23 @@ fn start(g: &GameCtx, item: Item) -> Option<Current> {
     })
 }
 
+/// The teacher ended the decision phase (see [`DecisionQueue::humans_absent`]).
+pub(super) fn decide_for_absent_humans(g: &mut GameCtx, queue: &mut DecisionQueue) {
+    queue.humans_absent = true;
+    fill_ai_choices(g, queue);
+}
+
 fn fill_ai_choices(g: &mut GameCtx, queue: &mut DecisionQueue) {
+    let absent = queue.humans_absent;
     let Some(current) = queue.current.as_mut() else {
         return;
     };
     let sc = g.sc();
-    let ai_seats = g.seats_of(Controller::Ai);
+    let humans = g.seats_of(Controller::Human);
+    let mut ai_seats = g.seats_of(Controller::Ai);
+    if absent {
+        ai_seats.extend(&humans);
+    }
     let disp = dispositions(&g.seats, &g.delegations);
     let sit = Situation::with_outlook(
         &sc,
@@ -174,7 +189,7 @@ fn fill_ai_choices(g: &mut GameCtx, queue: &mut DecisionQueue) {
         if current.choices[seat].is_some() {
             continue;
         }
-        current.choices[seat] = Some(match current.item {
+        let (choice, reason) = match current.item {
             Item::Silence { .. } => {
                 let (keep, reason) = sit.silence(seat, &current.text, ctx);
                 (Choice::Silence { keep }, reason)
@@ -183,7 +198,13 @@ fn fill_ai_choices(g: &mut GameCtx, queue: &mut DecisionQueue) {
                 let (vote, reason) = sit.vote(seat, &current.text, ctx);
                 (Choice::Vote(vote), reason)
             }
-        });
+        };
+        let reason = if humans.contains(&seat) {
+            format!("{reason} (time was up: it followed its instructions)")
+        } else {
+            reason
+        };
+        current.choices[seat] = Some((choice, reason));
     }
 }
 

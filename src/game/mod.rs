@@ -10,12 +10,15 @@
 //! 4. [`Phase::Decision`]: statements under silence are decided, resolutions voted,
 //!    amendments first; it waits for every human decision;
 //! 5. [`Phase::Evening`]: triggers fire, scores are updated, the next day begins.
+//!
+//! Between two phases a game can be saved and later restored ([`save`]).
 
 pub mod actions;
 pub mod compiled;
 pub mod decision;
 pub mod draft;
 pub mod record;
+pub mod save;
 pub mod scoring;
 pub mod state;
 mod turn;
@@ -54,6 +57,16 @@ pub enum Phase {
 }
 
 impl Phase {
+    pub fn from_name(name: PhaseName) -> Phase {
+        match name {
+            PhaseName::Morning => Phase::Morning,
+            PhaseName::Consultations => Phase::Consultations,
+            PhaseName::Corridors => Phase::Corridors,
+            PhaseName::Decision => Phase::Decision,
+            PhaseName::Evening => Phase::Evening,
+        }
+    }
+
     pub fn name(self) -> PhaseName {
         match self {
             Phase::Morning => PhaseName::Morning,
@@ -78,9 +91,29 @@ impl Plugin for GamePlugin {
             .add_sub_state::<Phase>()
             .add_message::<Command>()
             .add_message::<ActRefused>()
+            .add_message::<TeacherCommand>()
             .init_resource::<PhaseGate>();
         turn::build(app);
     }
+}
+
+/// What the teacher (or whoever runs the session) can do to a game in
+/// progress. Recorded in the transcript like everything else.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum TeacherCommand {
+    /// Ends the current phase now: held phases go on, human delegations'
+    /// turns end, and human delegations that have not yet decided follow
+    /// their instructions (the AI decides for them, saying so).
+    EndPhase,
+    /// One of the scenario's news events happens now.
+    InjectEvent { event: usize },
+    /// A headline of the teacher's own.
+    Headline { headline: String, text: String },
+    /// A delegation changes hands: a student leaves or joins.
+    SetController {
+        seat: SeatId,
+        controller: Controller,
+    },
 }
 
 /// A refused act, for the player who tried it.
@@ -127,35 +160,24 @@ pub struct Seats(pub Vec<Entity>);
 /// Sets up a new game in the world (despawning any previous one) and starts it.
 pub fn start_game(world: &mut World, config: GameConfig) {
     let sc = config.scenario;
-    // Remove the previous game's delegations.
-    let old: Vec<Entity> = world
-        .query_filtered::<Entity, With<Delegation>>()
-        .iter(world)
-        .collect();
-    for e in old {
-        world.despawn(e);
-    }
     let mut rng = GameRng::seeded(config.seed);
     let controllers: Vec<Controller> = (0..sc.seat_count())
         .map(|s| config.controllers.get(s).copied().unwrap_or(Controller::Ai))
         .collect();
     let per_day = sc.source.action_points;
-    let seats: Vec<Entity> = (0..sc.seat_count())
+    let delegations = (0..sc.seat_count())
         .map(|seat| {
-            let disposition = Disposition::new(&sc, seat, &mut rng.0);
-            world
-                .spawn((
-                    Delegation { seat },
-                    controllers[seat],
-                    disposition,
-                    ActionPoints {
-                        left: per_day,
-                        per_day,
-                    },
-                ))
-                .id()
+            (
+                controllers[seat],
+                Disposition::new(&sc, seat, &mut rng.0),
+                ActionPoints {
+                    left: per_day,
+                    per_day,
+                },
+            )
         })
         .collect();
+    seat_delegations(world, &sc, delegations);
     let s = &sc.source;
     let record = Record {
         format: RECORD_FORMAT,
@@ -173,21 +195,13 @@ pub fn start_game(world: &mut World, config: GameConfig) {
                 name: m.name.clone(),
                 veto: m.veto,
                 human: *c == Controller::Human,
+                team: String::new(),
             })
             .collect(),
         what_really_happened: s.what_really_happened.clone(),
         entries: Vec::new(),
         outcome: None,
     };
-    let outlook = {
-        let disp: Vec<&Disposition> = seats
-            .iter()
-            .filter_map(|&e| world.get::<Disposition>(e))
-            .collect();
-        Arc::new(crate::ai::Outlook::new(&sc, &disp))
-    };
-    world.insert_resource(CurrentOutlook(outlook));
-    world.insert_resource(Seats(seats));
     world.insert_resource(Clock {
         day: 1,
         days: s.days,
@@ -210,6 +224,37 @@ pub fn start_game(world: &mut World, config: GameConfig) {
     world
         .resource_mut::<NextState<GameState>>()
         .set(GameState::Playing);
+}
+
+/// Replaces the delegations in the world (any previous game's) by these, one
+/// per seat in order, with the outlook they share.
+pub(crate) fn seat_delegations(
+    world: &mut World,
+    sc: &CompiledScenario,
+    delegations: Vec<(Controller, Disposition, ActionPoints)>,
+) {
+    let old: Vec<Entity> = world
+        .query_filtered::<Entity, With<Delegation>>()
+        .iter(world)
+        .collect();
+    for e in old {
+        world.despawn(e);
+    }
+    let outlook = {
+        let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
+        Arc::new(crate::ai::Outlook::new(sc, &disp))
+    };
+    let seats: Vec<Entity> = delegations
+        .into_iter()
+        .enumerate()
+        .map(|(seat, (controller, disposition, points))| {
+            world
+                .spawn((Delegation { seat }, controller, disposition, points))
+                .id()
+        })
+        .collect();
+    world.insert_resource(CurrentOutlook(outlook));
+    world.insert_resource(Seats(seats));
 }
 
 /// Runs a headless game to its end, or until it waits on a human delegation

@@ -33,6 +33,10 @@ pub struct MemberLine {
     pub name: String,
     pub veto: bool,
     pub human: bool,
+    /// The students playing it, as named in set-up (a class may put several
+    /// on one delegation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team: String,
 }
 
 /// When something happened.

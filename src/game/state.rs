@@ -225,7 +225,7 @@ impl History {
 
 /// The game's one random generator: seeded, so the same seed and inputs give
 /// the same game. Serialisable, so a save resumes the same sequence.
-#[derive(Resource, Debug, Clone, Serialize, Deserialize)]
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GameRng(pub Pcg64Mcg);
 
 impl GameRng {

@@ -13,23 +13,49 @@ use super::compiled::{CompiledAction, CompiledEffect, CompiledScenario, SeatId};
 use super::decision::{self, DecisionQueue};
 use super::draft::DraftStatus;
 use super::record::{Outcome, PhaseName, Product, What};
+use super::save::{self, AutosaveTo, PhaseEnded, ResumeAt};
 use super::state::*;
-use super::{ActRefused, GameState, Phase, PhaseGate, scoring};
+use super::{ActRefused, GameState, Phase, PhaseGate, TeacherCommand, scoring};
 use crate::ai::{self, Situation};
 
 pub(super) fn build(app: &mut App) {
     app.init_resource::<Turns>()
-        .add_systems(OnEnter(Phase::Morning), morning)
-        .add_systems(OnEnter(Phase::Consultations), consultations)
-        .add_systems(OnEnter(Phase::Corridors), ai_corridors)
-        .add_systems(OnEnter(Phase::Decision), decision::open)
-        .add_systems(OnEnter(Phase::Evening), evening)
+        .add_message::<PhaseEnded>()
+        // A restored game passes through phases on its way to the saved one
+        // without doing their work.
+        .add_systems(OnEnter(Phase::Morning), morning.run_if(not_resuming))
+        .add_systems(
+            OnEnter(Phase::Consultations),
+            consultations.run_if(not_resuming),
+        )
+        .add_systems(OnEnter(Phase::Corridors), ai_corridors.run_if(not_resuming))
+        .add_systems(
+            OnEnter(Phase::Decision),
+            decision::open.run_if(not_resuming),
+        )
+        .add_systems(OnEnter(Phase::Evening), evening.run_if(not_resuming))
         .add_systems(
             Update,
-            (process_commands, decision::run, advance)
+            (
+                hand_over_delegations,
+                process_teacher,
+                process_commands,
+                decision::run,
+                advance,
+            )
                 .chain()
                 .run_if(in_state(GameState::Playing)),
+        )
+        .add_systems(
+            Update,
+            save::autosave
+                .after(advance)
+                .run_if(resource_exists::<AutosaveTo>),
         );
+}
+
+fn not_resuming(resume: Option<Res<ResumeAt>>) -> bool {
+    resume.is_none()
 }
 
 /// Everything acting on the game needs, as one system parameter.
@@ -605,6 +631,87 @@ fn run_trigger_action(g: &mut GameCtx, action: &CompiledAction) {
 }
 
 /// Human commands, in the order they arrive.
+fn process_teacher(
+    mut g: GameCtx,
+    mut queue: ResMut<DecisionQueue>,
+    mut gate: ResMut<PhaseGate>,
+    phase: Res<State<Phase>>,
+    mut orders: MessageReader<TeacherCommand>,
+) {
+    for order in orders.read() {
+        match order {
+            TeacherCommand::EndPhase => match phase.get() {
+                Phase::Corridors => {
+                    for seat in g.seats_of(Controller::Human) {
+                        if let Some(done) = g.turns.done.get_mut(seat) {
+                            *done = true;
+                        }
+                    }
+                }
+                Phase::Decision => decision::decide_for_absent_humans(&mut g, &mut queue),
+                _ => gate.proceed = true,
+            },
+            TeacherCommand::InjectEvent { event } => {
+                if *event < g.scenario.0.events.len() {
+                    g.fire_event(*event);
+                }
+            }
+            TeacherCommand::Headline { headline, text } => {
+                let headline = headline.trim();
+                if !headline.is_empty() {
+                    let urgency = g.crisis.urgency;
+                    g.log(What::News {
+                        event: "teacher".to_string(),
+                        headline: headline.to_string(),
+                        text: text.trim().to_string(),
+                        urgency,
+                    });
+                }
+            }
+            // Handled by `hand_over_delegations`.
+            TeacherCommand::SetController { .. } => {}
+        }
+    }
+}
+
+/// A delegation changes hands between a human and the AI.
+fn hand_over_delegations(
+    mut orders: MessageReader<TeacherCommand>,
+    scenario: Res<CurrentScenario>,
+    seats: Res<Seats>,
+    clock: Res<Clock>,
+    mut transcript: ResMut<Transcript>,
+    mut controllers: Query<&mut Controller>,
+) {
+    for order in orders.read() {
+        let TeacherCommand::SetController { seat, controller } = order else {
+            continue;
+        };
+        let Some(mut current) = seats
+            .0
+            .get(*seat)
+            .and_then(|&e| controllers.get_mut(e).ok())
+        else {
+            continue;
+        };
+        if *current == *controller {
+            continue;
+        }
+        *current = *controller;
+        let human = *controller == Controller::Human;
+        if let Some(line) = transcript.0.members.get_mut(*seat) {
+            line.human = human;
+        }
+        transcript.log(
+            &clock,
+            What::ControlChanged {
+                member: scenario.0.code(*seat).to_string(),
+                human,
+            },
+        );
+    }
+}
+
 fn process_commands(
     mut g: GameCtx,
     mut queue: ResMut<DecisionQueue>,
@@ -636,7 +743,17 @@ fn advance(
     mut next_game: ResMut<NextState<GameState>>,
     mut gate: ResMut<PhaseGate>,
     queue: Res<DecisionQueue>,
+    resume: Option<Res<ResumeAt>>,
+    mut ended: MessageWriter<PhaseEnded>,
+    mut commands: Commands,
 ) {
+    // A restored game: go straight to its saved phase (`set` enters it even
+    // when it is the phase the game is in).
+    if let Some(resume) = resume {
+        next_phase.set(resume.0);
+        commands.remove_resource::<ResumeAt>();
+        return;
+    }
     let humans = g.seats_of(Controller::Human);
     let humans_done = humans
         .iter()
@@ -665,6 +782,7 @@ fn advance(
     if let Some(p) = next {
         next_phase.set(p);
         gate.proceed = false;
+        ended.write(PhaseEnded { next: p });
     } else if g.clock.over.is_some() {
         gate.proceed = false;
     }

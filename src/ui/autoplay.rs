@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
 use super::menu::Catalog;
+use super::painter::ScreenshotQueue;
 use super::setup::SetupChoices;
 use super::{Desk, Screen};
 use crate::ai::{Context, Situation};
@@ -144,20 +144,14 @@ fn step(world: &mut World) {
             .filter(|_| !script.shot.contains(&stage))
     };
     if let Some(dir) = photograph {
-        let flag = Arc::new(AtomicBool::new(false));
-        let done = flag.clone();
-        let counter = {
+        let path = {
             let mut script = world.resource_mut::<Script>();
             script.shot.push(stage.clone());
             script.counter += 1;
-            script.capturing = Some(flag);
-            script.counter
+            dir.join(format!("{:02}-{stage}.png", script.counter))
         };
-        let path = dir.join(format!("{counter:02}-{stage}.png"));
-        world
-            .spawn(Screenshot::primary_window())
-            .observe(save_to_disk(path))
-            .observe(move |_: On<ScreenshotCaptured>| done.store(true, Ordering::SeqCst));
+        let flag = world.resource_mut::<ScreenshotQueue>().request(path);
+        world.resource_mut::<Script>().capturing = Some(flag);
         return;
     }
     act(world, &stage);
@@ -198,8 +192,7 @@ fn act(world: &mut World, stage: &str) {
                     }
                 })
                 .collect();
-            world.resource_mut::<Desk>().reset();
-            crate::game::start_game(
+            super::saves::start_new_game(
                 world,
                 crate::game::GameConfig {
                     scenario: sc,

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use super::chamber::instructions;
+use super::menu::Catalog;
 use super::{Screen, root_ui, style};
 use crate::game::state::{Controller, CurrentScenario, Delegation};
 
@@ -11,6 +12,7 @@ pub fn briefing_screen(
     mut contexts: EguiContexts,
     scenario: Option<Res<CurrentScenario>>,
     delegations: Query<(&Delegation, &Controller)>,
+    catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -41,6 +43,9 @@ pub fn briefing_screen(
     });
     egui::CentralPanel::default().show(&mut ui, |ui| {
         ui.label(style::title(&sc.source.title));
+        if let Some(entry) = catalog.current() {
+            super::reload::reload_banner(ui, entry);
+        }
         ui.label(style::muted(format!(
             "{} days from {} · {} members · president: {}",
             sc.source.days,

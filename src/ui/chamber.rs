@@ -7,6 +7,7 @@ use bevy_egui::EguiContexts;
 use bevy_egui::egui::{self, Color32, RichText};
 
 use super::desk::{REVEAL_STEP, Tab};
+use super::teacher::{self, TeacherDesk};
 use super::{Desk, Screen, root_ui, style};
 use crate::ai::{Context, Situation, reasons};
 use crate::game::Seats;
@@ -44,11 +45,11 @@ pub struct GameView<'w, 's> {
 }
 
 impl GameView<'_, '_> {
-    fn sc(&self) -> &CompiledScenario {
+    pub(crate) fn sc(&self) -> &CompiledScenario {
         &self.scenario.0
     }
 
-    fn situation(&self) -> Situation<'_> {
+    pub(crate) fn situation(&self) -> Situation<'_> {
         let disp: Vec<&Disposition> = self
             .seats
             .0
@@ -64,7 +65,7 @@ impl GameView<'_, '_> {
         )
     }
 
-    fn controller(&self, seat: SeatId) -> Controller {
+    pub(crate) fn controller(&self, seat: SeatId) -> Controller {
         self.seats
             .0
             .get(seat)
@@ -73,7 +74,7 @@ impl GameView<'_, '_> {
             .unwrap_or(Controller::Ai)
     }
 
-    fn action_points(&self, seat: SeatId) -> u32 {
+    pub(crate) fn action_points(&self, seat: SeatId) -> u32 {
         self.seats
             .0
             .get(seat)
@@ -82,7 +83,7 @@ impl GameView<'_, '_> {
             .unwrap_or(0)
     }
 
-    fn phase(&self) -> Option<Phase> {
+    pub(crate) fn phase(&self) -> Option<Phase> {
         self.phase.as_deref().map(|p| *p.get())
     }
 }
@@ -204,11 +205,14 @@ pub fn chamber_screen(
     mut commands_out: MessageWriter<Command>,
     mut next_screen: ResMut<NextState<Screen>>,
     time: Res<Time<Real>>,
+    mut teacher: ResMut<TeacherDesk>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut ui = root_ui(ctx);
     let text_focus = ctx.memory(|m| m.focused().is_some());
-    let key = |k: egui::Key| !text_focus && ctx.input(|i| i.key_pressed(k));
+    // While the teacher pauses the class, no key acts on the game.
+    let paused = teacher.paused;
+    let key = |k: egui::Key| !text_focus && !paused && ctx.input(|i| i.key_pressed(k));
 
     if let Some(seat) = desk.handover_to {
         handover(&mut ui, &view, &mut desk, seat, key(egui::Key::Enter));
@@ -216,7 +220,7 @@ pub fn chamber_screen(
     }
     if desk.menu_open || key(egui::Key::Escape) {
         desk.menu_open = true;
-        pause_menu(ctx, &mut desk, &mut next_screen);
+        pause_menu(ctx, &mut desk, &mut teacher, &mut next_screen);
     }
 
     let mut send = |seat: SeatId, act: Act| {
@@ -230,6 +234,7 @@ pub fn chamber_screen(
         &mut gate,
         &mut send,
         key(egui::Key::Enter),
+        teacher::countdown(&teacher),
     );
     log_panel(&mut ui, &view, &desk);
     let sit = view.situation();
@@ -299,7 +304,12 @@ fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, e
     });
 }
 
-fn pause_menu(ctx: &egui::Context, desk: &mut Desk, next_screen: &mut NextState<Screen>) {
+fn pause_menu(
+    ctx: &egui::Context,
+    desk: &mut Desk,
+    teacher: &mut TeacherDesk,
+    next_screen: &mut NextState<Screen>,
+) {
     egui::Modal::new(egui::Id::new("pause")).show(ctx, |ui| {
         ui.set_width(320.0);
         ui.label(style::heading("Paused"));
@@ -311,6 +321,10 @@ fn pause_menu(ctx: &egui::Context, desk: &mut Desk, next_screen: &mut NextState<
             desk.menu_open = false;
             next_screen.set(Screen::Settings);
         }
+        if style::button(ui, "Teacher's controls  (Ctrl+T)", 280.0).clicked() {
+            desk.menu_open = false;
+            teacher.open = true;
+        }
         if style::button(ui, "Leave the game (main menu)", 280.0).clicked() {
             desk.menu_open = false;
             next_screen.set(Screen::Menu);
@@ -318,6 +332,7 @@ fn pause_menu(ctx: &egui::Context, desk: &mut Desk, next_screen: &mut NextState<
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn top_bar(
     ui: &mut egui::Ui,
     view: &GameView,
@@ -325,6 +340,7 @@ fn top_bar(
     gate: &mut PhaseGate,
     send: &mut impl FnMut(SeatId, Act),
     enter: bool,
+    countdown: Option<String>,
 ) {
     let sc = view.sc();
     egui::Panel::top("top").show(ui, |ui| {
@@ -355,6 +371,10 @@ fn top_bar(
                     .strong()
                     .size(style::BODY + 2.0),
             );
+            if let Some(countdown) = countdown {
+                ui.label(RichText::new(countdown).strong().size(style::BODY + 2.0))
+                    .on_hover_text("Time left in this phase (teacher's timer)");
+            }
             ui.label(style::muted("Urgency"));
             ui.add(
                 egui::ProgressBar::new(view.crisis.urgency)
@@ -547,7 +567,22 @@ fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Des
         if draft.is_some_and(|d| d.penholder == seat) {
             marks.push_str(" ✒");
         }
-        let line2 = if draft.is_some() || human {
+        let team = view
+            .transcript
+            .0
+            .members
+            .get(seat)
+            .map(|m| m.team.trim())
+            .filter(|t| human && !t.is_empty());
+        let line2 = if let Some(team) = team {
+            // The students' names on their nameplate, cut to fit.
+            let room = ((r.width() - 30.0) / 6.5).max(4.0) as usize;
+            let mut short: String = team.chars().take(room).collect();
+            if short.len() < team.len() {
+                short.push('…');
+            }
+            format!("{short}  {}", marks.trim())
+        } else if draft.is_some() || human {
             format!("{}  {}", att.word(), marks.trim())
         } else {
             marks.trim().to_string()
@@ -563,7 +598,9 @@ fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Des
                 style::MUTED
             },
         );
-        let response = response.on_hover_text(if reason.is_empty() {
+        let response = response.on_hover_text(if let Some(team) = team {
+            format!("{}: {team}", member.name)
+        } else if reason.is_empty() {
             member.name.clone()
         } else {
             format!("{}: {}", member.name, reason)

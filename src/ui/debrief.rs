@@ -6,7 +6,8 @@ use bevy_egui::egui::{self, RichText};
 
 use super::chamber::describe;
 use super::{Screen, root_ui, style};
-use crate::game::record::What;
+use crate::export;
+use crate::game::record::{Record, What};
 use crate::game::state::{CurrentScenario, Transcript};
 
 pub fn debrief_screen(
@@ -14,6 +15,7 @@ pub fn debrief_screen(
     scenario: Option<Res<CurrentScenario>>,
     transcript: Option<Res<Transcript>>,
     mut next: ResMut<NextState<Screen>>,
+    mut exported: Local<Option<Result<String, String>>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (Some(scenario), Some(transcript)) = (scenario, transcript) else {
@@ -28,7 +30,30 @@ pub fn debrief_screen(
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if style::primary(ui, "Main menu  (Enter)").clicked() || enter {
+                *exported = None;
                 next.set(Screen::Menu);
+            }
+            ui.add_space(16.0);
+            let html = ui.button("Save the transcript (HTML, to print)");
+            let md = ui.button("Save the transcript (Markdown)");
+            let format = if html.clicked() {
+                Some(export::Format::Html)
+            } else if md.clicked() {
+                Some(export::Format::Markdown)
+            } else {
+                None
+            };
+            if let Some(format) = format {
+                *exported = Some(save_transcript(record, format));
+            }
+            match &*exported {
+                Some(Ok(path)) => {
+                    ui.label(RichText::new(format!("Saved to {path}")).color(style::GREEN));
+                }
+                Some(Err(e)) => {
+                    ui.label(RichText::new(e).color(style::RED));
+                }
+                None => {}
             }
         });
         ui.add_space(6.0);
@@ -124,4 +149,20 @@ pub fn debrief_screen(
         });
     });
     Ok(())
+}
+
+/// Writes the transcript into the exports folder; returns its path.
+fn save_transcript(record: &Record, format: export::Format) -> Result<String, String> {
+    let dir = crate::storage::exports_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("Cannot create the folder {}: {e}", dir.display()))?;
+    let extension = match format {
+        export::Format::Html => "html",
+        export::Format::Markdown => "md",
+    };
+    let stem = crate::storage::file_stem(&[&record.scenario_id, &format!("seed{}", record.seed)]);
+    let path = dir.join(format!("{stem}.{extension}"));
+    std::fs::write(&path, export::export(record, format))
+        .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
+    Ok(path.display().to_string())
 }

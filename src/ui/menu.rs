@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use super::saves::SaveList;
 use super::{DisplaySettings, Screen, root_ui, style};
 use crate::game::CompiledScenario;
 use crate::scenario;
@@ -14,7 +16,63 @@ use crate::scenario;
 #[derive(Debug, Clone)]
 pub struct CatalogEntry {
     pub path: PathBuf,
+    /// The last version that loaded, or why none did.
     pub loaded: Result<Arc<CompiledScenario>, String>,
+    /// When the file was last read.
+    pub modified: Option<SystemTime>,
+    /// The file was edited and its new version has errors: the last good
+    /// version stays in use.
+    pub reload_error: Option<String>,
+    /// When the file was last reloaded successfully.
+    pub reloaded: Option<SystemTime>,
+}
+
+impl CatalogEntry {
+    fn read(path: PathBuf) -> CatalogEntry {
+        let modified = modified(&path);
+        let loaded = scenario::load(&path)
+            .map(|l| Arc::new(CompiledScenario::new(l.scenario)))
+            .map_err(|e| e.report(false));
+        CatalogEntry {
+            path,
+            loaded,
+            modified,
+            reload_error: None,
+            reloaded: None,
+        }
+    }
+
+    /// Reads the file again if it changed since; returns whether a new
+    /// version was loaded. A broken edit keeps the last good version and
+    /// records its errors.
+    pub fn reload_if_changed(&mut self) -> bool {
+        let now = modified(&self.path);
+        if now.is_none() || now == self.modified {
+            return false;
+        }
+        self.modified = now;
+        match scenario::load(&self.path) {
+            Ok(l) => {
+                self.loaded = Ok(Arc::new(CompiledScenario::new(l.scenario)));
+                self.reload_error = None;
+                self.reloaded = Some(SystemTime::now());
+                true
+            }
+            Err(e) => {
+                let report = e.report(false);
+                if self.loaded.is_ok() {
+                    self.reload_error = Some(report);
+                } else {
+                    self.loaded = Err(report);
+                }
+                false
+            }
+        }
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// The scenarios the player can choose from.
@@ -40,15 +98,7 @@ impl Catalog {
                 }
             }
         }
-        let entries = paths
-            .into_iter()
-            .map(|path| {
-                let loaded = scenario::load(&path)
-                    .map(|l| Arc::new(CompiledScenario::new(l.scenario)))
-                    .map_err(|e| e.report(false));
-                CatalogEntry { path, loaded }
-            })
-            .collect();
+        let entries = paths.into_iter().map(CatalogEntry::read).collect();
         Catalog {
             entries,
             selected: 0,
@@ -70,8 +120,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub fn menu_screen(
     mut contexts: EguiContexts,
     mut catalog: ResMut<Catalog>,
+    saves: Res<SaveList>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut ui = root_ui(ctx);
@@ -81,7 +133,26 @@ pub fn menu_screen(
             ui.add_space(24.0);
             ui.label(style::title("Horseshoe"));
             ui.label(style::muted("The UN Security Council in crisis"));
-            ui.add_space(16.0);
+            ui.add_space(12.0);
+            if let Some((path, saved)) = saves.latest() {
+                let label = format!("Continue  (C)    {}", saved.label());
+                let continue_key = ctx.input(|i| i.key_pressed(egui::Key::C));
+                if style::primary(ui, &label).clicked() || continue_key {
+                    let path = path.to_path_buf();
+                    commands.queue(move |world: &mut World| super::saves::resume_file(world, &path));
+                }
+            }
+            if let Some(failed) = &saves.failed {
+                ui.colored_label(style::RED, failed);
+            }
+            let unreadable = saves.unreadable().count();
+            if unreadable > 0 {
+                let first = saves.unreadable().next().map(ToString::to_string).unwrap_or_default();
+                ui.label(style::muted(format!(
+                    "{unreadable} saved game(s) cannot be continued: {first}"
+                )));
+            }
+            ui.add_space(8.0);
         });
         ui.columns(2, |cols| {
             cols[0].label(style::heading("Scenarios"));

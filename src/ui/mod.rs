@@ -2,9 +2,10 @@
 //!
 //! Rendering and input only: the rules and the AI live in the headless
 //! [`GamePlugin`], and every player action is sent to it as a
-//! [`crate::game::Command`], exactly as the AI acts. Dense screens use egui
-//! (through `bevy_egui`); the window redraws only on input or while the game
-//! has something to do, so an idle window uses close to no CPU.
+//! [`crate::game::Command`], exactly as the AI acts. Every screen is egui
+//! (through `bevy_egui`), painted with OpenGL by [`painter`]; the window
+//! redraws only on input or while the game has something to do, so an idle
+//! window uses close to no CPU.
 
 mod autoplay;
 mod briefing;
@@ -12,14 +13,19 @@ mod chamber;
 mod debrief;
 mod desk;
 mod menu;
+mod painter;
+mod reload;
+mod saves;
 mod setup;
 mod style;
+mod teacher;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw, WindowResolution};
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::game::{GamePlugin, GameState, Phase, PhaseGate};
@@ -37,6 +43,10 @@ pub struct WindowOptions {
     pub autoplay: Option<Autoplay>,
     /// Window size in logical pixels.
     pub size: (u32, u32),
+    /// Folder of autosaves (read by "Continue").
+    pub saves_dir: PathBuf,
+    /// A save to resume at once.
+    pub resume: Option<PathBuf>,
     pub fullscreen: bool,
 }
 
@@ -85,18 +95,18 @@ pub fn run(options: WindowOptions) -> AppExit {
                 ..default()
             })
             .set(bevy::log::LogPlugin {
-                filter: "warn,horseshoe=info,wgpu=error,naga=error".into(),
+                filter: "warn,horseshoe=info".into(),
                 ..default()
             }),
     )
     .add_plugins(EguiPlugin::default())
+    .add_plugins(painter::PainterPlugin)
     .add_plugins(GamePlugin)
     .insert_resource(if autoplay {
         WinitSettings::continuous()
     } else {
         WinitSettings::desktop_app()
     })
-    .insert_resource(ClearColor(style::BACKGROUND_BEVY))
     .insert_resource(DisplaySettings {
         fullscreen: options.fullscreen,
         ..default()
@@ -106,8 +116,12 @@ pub fn run(options: WindowOptions) -> AppExit {
         proceed: false,
     })
     .insert_resource(menu::Catalog::new(&options.scenarios))
+    .insert_resource(saves::SavesDir(options.saves_dir.clone()))
+    .init_resource::<saves::SaveList>()
+    .add_systems(OnEnter(Screen::Menu), saves::refresh_save_list)
     .insert_resource(setup::SetupChoices::new(options.seed))
     .init_resource::<Desk>()
+    .init_resource::<teacher::TeacherDesk>()
     .init_state::<Screen>()
     .add_systems(Startup, (spawn_camera, configure_egui))
     .add_systems(
@@ -120,6 +134,7 @@ pub fn run(options: WindowOptions) -> AppExit {
             briefing::briefing_screen.run_if(in_state(Screen::Briefing)),
             chamber::chamber_screen.run_if(in_state(Screen::Chamber)),
             debrief::debrief_screen.run_if(in_state(Screen::Debrief)),
+            teacher::teacher_screen.run_if(in_state(Screen::Chamber)),
         )
             .chain(),
     )
@@ -130,9 +145,22 @@ pub fn run(options: WindowOptions) -> AppExit {
                 .run_if(in_state(GameState::Playing).or_else(in_state(GameState::Over))),
             to_debrief_when_over,
             keep_game_moving,
+            teacher::run_phase_timer,
+            choose_update_mode,
         )
             .chain(),
+    )
+    .add_systems(
+        Update,
+        reload::watch_scenario_file
+            .run_if(in_state(Screen::Setup).or_else(in_state(Screen::Briefing))),
     );
+    if let Some(path) = options.resume.clone() {
+        app.add_systems(Startup, move |mut commands: Commands| {
+            let path = path.clone();
+            commands.queue(move |world: &mut World| saves::resume_file(world, &path));
+        });
+    }
     if let Some(a) = options.autoplay {
         autoplay::install(&mut app, a);
     }
@@ -215,6 +243,36 @@ fn keep_game_moving(
     };
     if pending_transition || busy || desk.reveal.is_some() {
         redraw.write(RequestRedraw);
+    }
+}
+
+/// The window waits for input, but ticks once a second while something
+/// changes by itself: the teacher's countdown, or a scenario file being
+/// edited (set-up and briefing). The scripted player's continuous mode is
+/// left alone.
+fn choose_update_mode(
+    screen: Res<State<Screen>>,
+    game: Res<State<GameState>>,
+    teacher: Res<teacher::TeacherDesk>,
+    mut winit: ResMut<WinitSettings>,
+) {
+    if winit.focused_mode == UpdateMode::Continuous {
+        return;
+    }
+    let countdown = teacher.minutes_per_phase.is_some()
+        && *game.get() == GameState::Playing
+        && *screen.get() == Screen::Chamber;
+    let watching = matches!(screen.get(), Screen::Setup | Screen::Briefing);
+    let wanted = if countdown || watching {
+        WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_secs(1)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        }
+    } else {
+        WinitSettings::desktop_app()
+    };
+    if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
+        *winit = wanted;
     }
 }
 

@@ -4,9 +4,10 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use super::menu::Catalog;
-use super::{Desk, Screen, root_ui, style};
-use crate::game::state::Controller;
-use crate::game::{GameConfig, start_game};
+use super::teacher::{TIMER_CHOICES, TeacherDesk, timer_label};
+use super::{Screen, root_ui, style};
+use crate::game::GameConfig;
+use crate::game::state::{Controller, Transcript};
 
 /// The choices on the set-up screen.
 #[derive(Resource, Debug, Clone)]
@@ -16,6 +17,10 @@ pub struct SetupChoices {
     /// For which catalog entry `humans` was made.
     pub for_entry: Option<usize>,
     pub seed_text: String,
+    /// The teacher's timer for each phase (off by default).
+    pub minutes_per_phase: Option<u32>,
+    /// Names of the students at each human delegation (optional).
+    pub teams: Vec<String>,
 }
 
 impl SetupChoices {
@@ -24,6 +29,8 @@ impl SetupChoices {
             humans: Vec::new(),
             for_entry: None,
             seed_text: seed.unwrap_or_else(clock_seed).to_string(),
+            minutes_per_phase: None,
+            teams: Vec::new(),
         }
     }
 
@@ -61,7 +68,9 @@ pub fn setup_screen(
             choices.humans[first] = true;
         }
         choices.for_entry = Some(catalog.selected);
+        choices.teams = vec![String::new(); sc.seat_count()];
     }
+    choices.teams.resize(sc.seat_count(), String::new());
     let mut ui = root_ui(ctx);
     let (enter, escape) = ctx.input(|i| {
         (
@@ -75,11 +84,14 @@ pub fn setup_screen(
             "Click a delegation to switch it between a human player and the AI. \
              One human: single player. Several: hot seat on this computer, with a hand-over between players.",
         ));
+        if let Some(entry) = catalog.current() {
+            super::reload::reload_banner(ui, entry);
+        }
         ui.add_space(8.0);
         ui.columns(2, |cols| {
             let ui = &mut cols[0];
             egui::ScrollArea::vertical().id_salt("seats").show(ui, |ui| {
-                egui::Grid::new("seats_grid").num_columns(3).striped(true).show(ui, |ui| {
+                egui::Grid::new("seats_grid").num_columns(4).striped(true).show(ui, |ui| {
                     for (seat, m) in sc.members.iter().enumerate() {
                         let human = choices.humans[seat];
                         let label = format!(
@@ -99,6 +111,15 @@ pub fn setup_screen(
                         if ui.button("Only this one").clicked() {
                             choices.humans = vec![false; sc.seat_count()];
                             choices.humans[seat] = true;
+                        }
+                        if human {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut choices.teams[seat])
+                                    .hint_text("Students (optional)")
+                                    .desired_width(150.0),
+                            );
+                        } else {
+                            ui.label("");
                         }
                         ui.end_row();
                     }
@@ -137,6 +158,21 @@ pub fn setup_screen(
             } else {
                 ui.label(style::muted("The same seed and the same moves give the same game."));
             }
+            ui.add_space(12.0);
+            ui.label(style::heading("Phase timer"));
+            ui.horizontal_wrapped(|ui| {
+                for choice in TIMER_CHOICES {
+                    if ui
+                        .selectable_label(choices.minutes_per_phase == choice, timer_label(choice))
+                        .clicked()
+                    {
+                        choices.minutes_per_phase = choice;
+                    }
+                }
+            });
+            ui.label(style::muted(
+                "For a class: each phase ends when its time is up. The teacher's controls: Ctrl+T.",
+            ));
             ui.add_space(16.0);
             ui.horizontal(|ui| {
                 if style::button(ui, "Back", 100.0).clicked() || escape {
@@ -155,9 +191,21 @@ pub fn setup_screen(
                             .map(|&h| if h { Controller::Human } else { Controller::Ai })
                             .collect(),
                     };
+                    let minutes = choices.minutes_per_phase;
+                    let teams: Vec<String> = choices
+                        .teams
+                        .iter()
+                        .zip(&choices.humans)
+                        .map(|(t, &h)| if h { t.trim().to_string() } else { String::new() })
+                        .collect();
                     commands.queue(move |world: &mut World| {
-                        world.resource_mut::<Desk>().reset();
-                        start_game(world, config);
+                        world.insert_resource(TeacherDesk::with_timer(minutes));
+                        super::saves::start_new_game(world, config);
+                        if let Some(mut transcript) = world.get_resource_mut::<Transcript>() {
+                            for (line, team) in transcript.0.members.iter_mut().zip(teams) {
+                                line.team = team;
+                            }
+                        }
                     });
                     next.set(Screen::Briefing);
                 }

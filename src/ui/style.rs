@@ -1,9 +1,9 @@
 //! Colours, text sizes and small widgets shared by the screens.
 
-use bevy::color::Color;
 use bevy_egui::egui::{self, Color32, RichText};
 
-pub const BACKGROUND_BEVY: Color = Color::srgb(0.09, 0.11, 0.14);
+/// Behind every panel (the window is cleared to it).
+pub const BACKGROUND: Color32 = Color32::from_rgb(23, 28, 36);
 pub const PANEL: Color32 = Color32::from_rgb(26, 31, 39);
 pub const PANEL_DARK: Color32 = Color32::from_rgb(18, 22, 28);
 pub const TEXT: Color32 = Color32::from_rgb(232, 234, 238);

@@ -1,6 +1,9 @@
 //! Integration tests, gathered in one test binary: every test binary links
 //! all of Bevy, and linking is the slowest part of a fresh `cargo test`.
 
+mod export;
 mod game;
+mod save;
 mod scenario_errors;
+mod teacher;
 mod window;

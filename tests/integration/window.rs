@@ -1,8 +1,8 @@
 //! The real game window, driven through a whole game of the tutorial by the
 //! scripted player (`--autoplay`), with a screenshot of every screen.
 //!
-//! It needs a display, so it is ignored by a plain `cargo test`. Run it under
-//! Xvfb with software Vulkan (see the README):
+//! It needs a display, so it is ignored by a plain `cargo test`; `.ci/run`
+//! runs it under Xvfb with Mesa's software OpenGL (see the README):
 //!
 //! ```text
 //! xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --test integration -- --ignored window
@@ -14,8 +14,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use bevy::asset::RenderAssetUsages;
-use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+/// A decoded screenshot: RGBA pixels, row by row.
+struct Image {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+}
 
 /// Screens every hotseat game of the tutorial must show.
 const SCREENS: &[&str] = &[
@@ -51,10 +55,21 @@ fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
         ])
         .arg("--screenshots")
         .arg(&dir)
+        .arg("--saves")
+        .arg(dir.join("saves"))
         .stdout(Stdio::null());
     for h in humans {
         command.args(["--human", h]);
     }
+    run_to_exit(command);
+    // The game saved itself after every phase, into one file.
+    let saved = horseshoe::game::save::SavedGame::read(&autosave_in(&dir)).expect("it loads");
+    assert_eq!(saved.scenario.id, "tutorial");
+    dir
+}
+
+/// Runs the game until it exits by itself; panics if it fails or hangs.
+fn run_to_exit(mut command: Command) {
     let mut child = command.spawn().expect("the horseshoe binary starts");
     let started = Instant::now();
     let status = loop {
@@ -68,7 +83,17 @@ fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
         std::thread::sleep(Duration::from_millis(200));
     };
     assert!(status.success(), "the window exited with {status}");
-    dir
+}
+
+/// The single autosave file the game wrote into `dir/saves`.
+fn autosave_in(dir: &Path) -> PathBuf {
+    let saves: Vec<_> = std::fs::read_dir(dir.join("saves"))
+        .expect("the window wrote autosaves")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(saves.len(), 1, "one autosave file per game: {saves:?}");
+    saves[0].clone()
 }
 
 /// The screenshot of a screen, decoded; panics if it is missing.
@@ -83,22 +108,28 @@ fn screenshot(dir: &Path, screen: &str) -> Image {
                 .is_some_and(|(_, name)| name == screen)
         })
         .unwrap_or_else(|| panic!("no screenshot of the {screen} screen in {}", dir.display()));
-    let bytes = std::fs::read(&path).expect("readable screenshot");
-    Image::from_buffer(
-        &bytes,
-        ImageType::Extension("png"),
-        CompressedImageFormats::NONE,
-        true,
-        ImageSampler::Default,
-        RenderAssetUsages::default(),
-    )
-    .unwrap_or_else(|e| panic!("{} is not a PNG: {e}", path.display()))
+    decode_png(&path).unwrap_or_else(|e| panic!("{} is not a PNG: {e}", path.display()))
+}
+
+fn decode_png(path: &Path) -> Result<Image, png::DecodingError> {
+    let file = std::io::BufReader::new(std::fs::File::open(path)?);
+    let mut decoder = png::Decoder::new(file);
+    decoder.set_transformations(png::Transformations::ALPHA | png::Transformations::EXPAND);
+    let mut reader = decoder.read_info()?;
+    let mut rgba = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let frame = reader.next_frame(&mut rgba)?;
+    rgba.truncate(frame.buffer_size());
+    Ok(Image {
+        width: frame.width,
+        height: frame.height,
+        rgba,
+    })
 }
 
 /// Distinct colours in an image: a blank or single-colour screen has one or two.
 fn colours(image: &Image) -> usize {
-    let data = image.data.as_ref().expect("pixels on the CPU");
-    let mut seen: Vec<[u8; 4]> = data
+    let mut seen: Vec<[u8; 4]> = image
+        .rgba
         .chunks_exact(4)
         .map(|p| [p[0], p[1], p[2], p[3]])
         .collect();
@@ -111,7 +142,7 @@ fn check_screens(dir: &Path, width: u32, height: u32) {
     for screen in SCREENS {
         let image = screenshot(dir, screen);
         assert_eq!(
-            (image.width(), image.height()),
+            (image.width, image.height),
             (width, height),
             "the {screen} screenshot has the window's size"
         );
@@ -129,6 +160,26 @@ fn check_screens(dir: &Path, width: u32, height: u32) {
 fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
     let dir = play_tutorial("1280x720", &["FRA", "CHN"]);
     check_screens(&dir, 1280, 720);
+
+    // A new session continues the class's game from its last autosave
+    // (`--resume`), in the chamber, and plays it to its debrief.
+    let save = autosave_in(&dir);
+    let before = horseshoe::game::save::SavedGame::read(&save).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_horseshoe"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["play", "--autoplay", "--size", "1280x720", "--resume"])
+        .arg(&save)
+        .arg("--saves")
+        .arg(dir.join("saves"))
+        .stdout(Stdio::null());
+    run_to_exit(command);
+    let after = horseshoe::game::save::SavedGame::read(&save).unwrap();
+    assert_eq!(after.transcript.0.seed, before.transcript.0.seed);
+    assert!(
+        after.transcript.0.entries.len() >= before.transcript.0.entries.len(),
+        "the resumed game went on from the save"
+    );
 }
 
 #[test]
@@ -142,7 +193,7 @@ fn window_plays_the_tutorial_single_player_at_1920x1080() {
         .collect();
     for screen in single {
         let image = screenshot(&dir, screen);
-        assert_eq!((image.width(), image.height()), (1920, 1080));
+        assert_eq!((image.width, image.height), (1920, 1080));
         assert!(colours(&image) > 50, "the {screen} screen looks blank");
     }
     assert!(

@@ -1,0 +1,778 @@
+//! A game's record as a document for the class: Markdown or one
+//! self-contained HTML page that prints cleanly.
+//!
+//! The record already carries every text rendered and every member's name,
+//! so a document needs nothing else: the same walk through the record
+//! ([`write_document`]) drives either writer ([`Markdown`], [`Html`]).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::game::record::{Entry, RECORD_FORMAT, Record, Stated, VoteSubject, What};
+use crate::rules::{Vote, VoteOutcome, VoteResult};
+
+/// The document formats `horseshoe export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, for editing or a wiki.
+    #[value(name = "md")]
+    Markdown,
+    /// One HTML page with its own styles, for reading and printing.
+    Html,
+}
+
+/// The record as a document in `format`.
+pub fn export(record: &Record, format: Format) -> String {
+    match format {
+        Format::Markdown => {
+            let mut w = Markdown::default();
+            write_document(record, &mut w);
+            w.out
+        }
+        Format::Html => {
+            let mut w = Html::default();
+            write_document(record, &mut w);
+            w.finish(&record.scenario_title)
+        }
+    }
+}
+
+/// Reads a record written by `horseshoe simulate --transcripts` (RON) or
+/// as JSON.
+pub fn load_record(path: &Path) -> Result<Record, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    parse_record(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Parses a record from RON or JSON text.
+pub fn parse_record(text: &str) -> Result<Record, String> {
+    let record: Record = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "not a Horseshoe transcript (JSON error at line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            )
+        })?
+    } else {
+        ron::from_str(text).map_err(|e| {
+            format!(
+                "not a Horseshoe transcript (at line {}, column {}: {})",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?
+    };
+    if record.format > RECORD_FORMAT {
+        return Err(format!(
+            "this transcript has format {} but this version of Horseshoe reads up to {}: \
+             export it with a newer version",
+            record.format, RECORD_FORMAT
+        ));
+    }
+    Ok(record)
+}
+
+/// What a document is made of; each format writes these its own way.
+trait Writer {
+    fn heading(&mut self, level: u8, text: &str);
+    fn paragraph(&mut self, text: &str);
+    /// A paragraph that starts with a bold label ("News:").
+    fn labelled(&mut self, label: &str, text: &str);
+    /// A text of the Council (a draft or an adopted product), set apart.
+    fn council_text(&mut self, text: &str);
+    fn list(&mut self, items: &[String]);
+    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]);
+}
+
+fn write_document(r: &Record, w: &mut dyn Writer) {
+    w.heading(1, &r.scenario_title);
+    w.paragraph(&format!(
+        "Security Council simulation, {} day{} from {}. Seed {} (the same seed and moves replay this game).",
+        r.days,
+        if r.days == 1 { "" } else { "s" },
+        r.start_date,
+        r.seed
+    ));
+    let members: Vec<Vec<String>> = r
+        .members
+        .iter()
+        .map(|m| {
+            vec![
+                m.name.clone(),
+                m.code.clone(),
+                if m.veto {
+                    "permanent (veto)"
+                } else {
+                    "elected"
+                }
+                .to_string(),
+                match (m.human, m.team.trim()) {
+                    (true, "") => "students".to_string(),
+                    (true, team) => format!("students: {team}"),
+                    (false, _) => "computer".to_string(),
+                },
+            ]
+        })
+        .collect();
+    w.heading(2, "The Council");
+    w.table(&["Member", "Code", "Seat", "Played by"], &members);
+
+    w.heading(2, "Outcome");
+    write_outcome(r, w);
+
+    let mut day = 0;
+    for entry in &r.entries {
+        if entry.day != day {
+            day = entry.day;
+            w.heading(2, &format!("Day {day}"));
+        }
+        write_entry(r, entry, w);
+    }
+
+    if let Some(outcome) = &r.outcome {
+        w.heading(2, "Scores");
+        let rows: Vec<Vec<String>> = outcome
+            .scores
+            .iter()
+            .map(|s| {
+                let achieved: Vec<String> = s
+                    .objectives
+                    .iter()
+                    .map(|o| {
+                        format!(
+                            "{} {} ({} pt)",
+                            if o.achieved { "✓" } else { "✗" },
+                            o.description,
+                            o.points
+                        )
+                    })
+                    .collect();
+                vec![
+                    r.name_of(&s.member).to_string(),
+                    format!("{} / {}", s.points, s.max),
+                    achieved.join("; "),
+                ]
+            })
+            .collect();
+        w.table(&["Member", "Score", "Objectives"], &rows);
+    }
+
+    w.heading(2, "What really happened");
+    for part in paragraphs(&r.what_really_happened) {
+        w.paragraph(part);
+    }
+}
+
+fn write_outcome(r: &Record, w: &mut dyn Writer) {
+    let Some(outcome) = &r.outcome else {
+        w.paragraph("The game was not finished when this transcript was written.");
+        return;
+    };
+    if outcome.products.is_empty() {
+        w.paragraph("The Council adopted nothing.");
+    }
+    for p in &outcome.products {
+        w.labelled(
+            "Adopted",
+            &format!("{} ({}), on day {}.", p.title, p.kind.name(), p.day),
+        );
+    }
+    if !outcome.vetoes.is_empty() {
+        let names: Vec<&str> = outcome.vetoes.iter().map(|c| r.name_of(c)).collect();
+        w.labelled("Vetoes cast", &names.join(", "));
+    }
+}
+
+fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
+    let name = |code: &str| r.name_of(code).to_string();
+    let title = |draft: &str| draft_title(r, draft).to_string();
+    let phase = e.phase.label();
+    match &e.what {
+        What::News { headline, text, .. } => {
+            w.labelled(&format!("{phase}, news"), &format!("{headline}. {text}"));
+        }
+        What::Circulated {
+            title,
+            kind,
+            penholder,
+            version,
+            text,
+            changes,
+            reason,
+            ..
+        } => {
+            let what = if *version <= 1 {
+                format!("{title}: circulated ({})", kind.name())
+            } else {
+                format!("{title}: version {version}")
+            };
+            w.heading(3, &what);
+            w.labelled(&format!("{phase}, {}", name(penholder)), &sentence(reason));
+            if !changes.is_empty() {
+                w.list(changes);
+            }
+            w.council_text(text);
+        }
+        What::AmendmentProposed {
+            draft,
+            by,
+            amendment,
+            change,
+            reason,
+        } => w.labelled(
+            &format!("{phase}, amendment {amendment} to {}", title(draft)),
+            &format!("{} proposes to {change}. {}", name(by), sentence(reason)),
+        ),
+        What::AmendmentAnswered {
+            draft,
+            penholder,
+            amendment,
+            accepted,
+            reason,
+        } => w.labelled(
+            &format!("{phase}, amendment {amendment} to {}", title(draft)),
+            &format!(
+                "{} {} it. {}",
+                name(penholder),
+                if *accepted { "accepts" } else { "rejects" },
+                sentence(reason)
+            ),
+        ),
+        What::Lobbied {
+            by,
+            target,
+            draft,
+            agreed,
+            reason,
+        } => w.labelled(
+            &format!("{phase}, lobbying"),
+            &format!(
+                "{} asks {} to support {}: {}. {}",
+                name(by),
+                name(target),
+                title(draft),
+                if *agreed { "agreed" } else { "refused" },
+                sentence(reason)
+            ),
+        ),
+        What::TradeOffered {
+            by,
+            target,
+            give,
+            get,
+            accepted,
+            reason,
+        } => w.labelled(
+            &format!("{phase}, trade"),
+            &format!(
+                "{} offers {} its support for {} in return for support for {}: {}. {}",
+                name(by),
+                name(target),
+                title(give),
+                title(get),
+                if *accepted { "accepted" } else { "refused" },
+                sentence(reason)
+            ),
+        ),
+        What::Requested {
+            by,
+            target,
+            draft,
+            in_return_for,
+        } => {
+            let offer = in_return_for
+                .as_ref()
+                .map(|d| format!(", offering its support for {} in return", title(d)))
+                .unwrap_or_default();
+            w.labelled(
+                &format!("{phase}, request"),
+                &format!(
+                    "{} asks {} to support {}{offer}.",
+                    name(by),
+                    name(target),
+                    title(draft)
+                ),
+            );
+        }
+        What::CoSponsored { by, draft } => w.labelled(
+            &format!("{phase}, co-sponsor"),
+            &format!("{} co-sponsors {}.", name(by), title(draft)),
+        ),
+        What::PressRemarks { by, remarks } => w.labelled(
+            &format!("{phase}, press remarks by {}", name(by)),
+            &format!("“{remarks}”"),
+        ),
+        What::UnderSilence { draft, version, by } => w.labelled(
+            &format!("{phase}, silence procedure"),
+            &format!(
+                "{} puts {} (version {version}) under silence procedure.",
+                name(by),
+                title(draft)
+            ),
+        ),
+        What::Silence {
+            draft,
+            version,
+            positions,
+            broken_by,
+        } => {
+            w.heading(
+                3,
+                &format!("Silence procedure on {} (version {version})", title(draft)),
+            );
+            if broken_by.is_empty() {
+                w.paragraph("Silence was kept: the text is agreed by consensus.");
+            } else {
+                let names: Vec<String> = broken_by.iter().map(|c| name(c)).collect();
+                w.paragraph(&format!(
+                    "Silence was broken by {}: the text is not agreed.",
+                    names.join(", ")
+                ));
+            }
+            let rows: Vec<Vec<String>> = positions
+                .iter()
+                .map(|p| {
+                    stated_row(
+                        r,
+                        p,
+                        if p.choice {
+                            "keeps silence"
+                        } else {
+                            "breaks silence"
+                        },
+                    )
+                })
+                .collect();
+            w.table(&["Member", "Position", "Reason"], &rows);
+        }
+        What::PutInBlue { draft, version, by } => w.labelled(
+            &format!("{phase}, in blue"),
+            &format!(
+                "{} puts {} (version {version}) in blue: it can be voted on.",
+                name(by),
+                title(draft)
+            ),
+        ),
+        What::VoteRequested { draft, by } => w.labelled(
+            &format!("{phase}, vote requested"),
+            &format!("{} asks for a vote on {}.", name(by), title(draft)),
+        ),
+        What::Vote {
+            subject,
+            ballots,
+            result,
+        } => {
+            let on = match subject {
+                VoteSubject::Draft { draft, version } => {
+                    format!("Vote on {} (version {version})", title(draft))
+                }
+                VoteSubject::Amendment {
+                    draft,
+                    amendment,
+                    change,
+                } => format!(
+                    "Vote on amendment {amendment} to {} ({change})",
+                    title(draft)
+                ),
+            };
+            w.heading(3, &on);
+            w.paragraph(&vote_summary(r, result));
+            let rows: Vec<Vec<String>> = ballots
+                .iter()
+                .map(|b| stated_row(r, b, vote_word(r, b)))
+                .collect();
+            w.table(&["Member", "Vote", "Explanation of vote"], &rows);
+        }
+        What::Adopted {
+            kind, title, text, ..
+        } => {
+            w.heading(3, &format!("Adopted: {title} ({})", kind.name()));
+            w.council_text(text);
+        }
+        What::TriggerFired { description, .. } => {
+            w.labelled(&format!("{phase}, development"), description)
+        }
+        What::Announcement { text } => w.labelled(phase, text),
+        What::ControlChanged { member, human } => w.labelled(
+            phase,
+            &format!(
+                "{} is now played by {}.",
+                name(member),
+                if *human { "students" } else { "the computer" }
+            ),
+        ),
+        What::GameOver { reason } => w.labelled("End of the game", reason),
+    }
+}
+
+/// A draft's title as last circulated, or its id if it never was.
+pub fn draft_title<'a>(r: &'a Record, draft: &'a str) -> &'a str {
+    r.entries
+        .iter()
+        .rev()
+        .find_map(|e| match &e.what {
+            What::Circulated {
+                draft: d, title, ..
+            } if d == draft => Some(title.as_str()),
+            _ => None,
+        })
+        .unwrap_or(draft)
+}
+
+/// "Adopted, 14-0-1 (quota 9)" and who vetoed.
+fn vote_summary(r: &Record, result: &VoteResult) -> String {
+    let tally = format!(
+        "{} in favour, {} against, {} abstaining",
+        result.tally.yes, result.tally.no, result.tally.abstain
+    );
+    let absent = if result.tally.absent > 0 {
+        format!(", {} absent", result.tally.absent)
+    } else {
+        String::new()
+    };
+    let outcome = match &result.outcome {
+        VoteOutcome::Adopted => "Adopted".to_string(),
+        VoteOutcome::FailedQuota { .. } => format!(
+            "Not adopted: fewer than the {} votes in favour it needed",
+            result.quota
+        ),
+        VoteOutcome::Vetoed { by } => {
+            let names: Vec<&str> = by.iter().map(|c| r.name_of(c)).collect();
+            format!("Not adopted: vetoed by {}", names.join(" and "))
+        }
+    };
+    format!(
+        "{outcome}. {} ({tally}{absent}; quota {}).",
+        result.tally, result.quota
+    )
+}
+
+/// A vote as the record shows it; a permanent member's no on a draft that
+/// had the votes is a veto.
+fn vote_word(r: &Record, b: &Stated<Vote>) -> &'static str {
+    let veto_holder = r.members.iter().any(|m| m.code == b.member && m.veto);
+    match b.choice {
+        Vote::Yes => "yes",
+        Vote::No if veto_holder => "no (veto holder)",
+        Vote::No => "no",
+        Vote::Abstain => "abstains",
+        Vote::Absent => "absent",
+    }
+}
+
+fn stated_row<T>(r: &Record, s: &Stated<T>, choice: &str) -> Vec<String> {
+    vec![
+        r.name_of(&s.member).to_string(),
+        choice.to_string(),
+        s.reason.clone(),
+    ]
+}
+
+/// A reason as a sentence (reasons are written without a final full stop).
+fn sentence(s: &str) -> String {
+    let s = s.trim();
+    let mut out = String::new();
+    let mut chars = s.chars();
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+    if !out.is_empty() && !out.ends_with(['.', '!', '?', '”', '"']) {
+        out.push('.');
+    }
+    out
+}
+
+/// Paragraphs of a multi-line text (separated by blank lines).
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Markdown (CommonMark with pipe tables).
+#[derive(Default)]
+pub struct Markdown {
+    out: String,
+}
+
+impl Markdown {
+    fn inline(text: &str) -> String {
+        // Keep text literal: escape what Markdown would read as markup.
+        let mut s = String::with_capacity(text.len());
+        for c in text.chars() {
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+            ) {
+                s.push('\\');
+            }
+            s.push(c);
+        }
+        s.replace('\n', " ")
+    }
+}
+
+impl Writer for Markdown {
+    fn heading(&mut self, level: u8, text: &str) {
+        let hashes = "#".repeat(level.clamp(1, 6) as usize);
+        let _ = writeln!(self.out, "{hashes} {}\n", Self::inline(text));
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{}\n", Self::inline(text));
+    }
+
+    fn labelled(&mut self, label: &str, text: &str) {
+        let _ = writeln!(
+            self.out,
+            "**{}:** {}\n",
+            Self::inline(label),
+            Self::inline(text)
+        );
+    }
+
+    fn council_text(&mut self, text: &str) {
+        let parts: Vec<String> = paragraphs(text)
+            .map(|p| format!("> {}", Self::inline(p)))
+            .collect();
+        let _ = writeln!(self.out, "{}\n", parts.join("\n>\n"));
+    }
+
+    fn list(&mut self, items: &[String]) {
+        for item in items {
+            let _ = writeln!(self.out, "- {}", Self::inline(item));
+        }
+        self.out.push('\n');
+    }
+
+    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        let _ = writeln!(self.out, "| {} |", headers.join(" | "));
+        let _ = writeln!(self.out, "|{}", " --- |".repeat(headers.len()));
+        for row in rows {
+            let cells: Vec<String> = row.iter().map(|c| Self::inline(c)).collect();
+            let _ = writeln!(self.out, "| {} |", cells.join(" | "));
+        }
+        self.out.push('\n');
+    }
+}
+
+/// One HTML page, styles included, no scripts, images or links to load.
+#[derive(Default)]
+pub struct Html {
+    body: String,
+}
+
+const HTML_STYLE: &str = "
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; line-height: 1.45; color: #1b1b1b; }
+h1 { font-size: 1.8em; border-bottom: 3px solid #5b92e5; padding-bottom: .2em; }
+h2 { font-size: 1.35em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.1em; margin-top: 1.5em; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
+th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical-align: top; }
+th { background: #eef3fb; }
+.council { border-left: 4px solid #5b92e5; margin: .5em 0 1em; padding: .2em 1em;
+           background: #f6f8fb; font-family: 'Times New Roman', serif; }
+.label { font-weight: bold; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  h2, h3 { break-after: avoid; }
+  table, .council { break-inside: avoid; }
+  th { background: none; }
+}
+";
+
+impl Html {
+    fn escape(text: &str) -> String {
+        let mut s = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => s.push_str("&amp;"),
+                '<' => s.push_str("&lt;"),
+                '>' => s.push_str("&gt;"),
+                '"' => s.push_str("&quot;"),
+                _ => s.push(c),
+            }
+        }
+        s
+    }
+
+    fn finish(self, title: &str) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>{}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+            Self::escape(title),
+            self.body
+        )
+    }
+}
+
+impl Writer for Html {
+    fn heading(&mut self, level: u8, text: &str) {
+        let level = level.clamp(1, 6);
+        let _ = writeln!(self.body, "<h{level}>{}</h{level}>", Self::escape(text));
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        let _ = writeln!(self.body, "<p>{}</p>", Self::escape(text));
+    }
+
+    fn labelled(&mut self, label: &str, text: &str) {
+        let _ = writeln!(
+            self.body,
+            "<p><span class=\"label\">{}:</span> {}</p>",
+            Self::escape(label),
+            Self::escape(text)
+        );
+    }
+
+    fn council_text(&mut self, text: &str) {
+        self.body.push_str("<div class=\"council\">\n");
+        for p in paragraphs(text) {
+            let _ = writeln!(self.body, "<p>{}</p>", Self::escape(p));
+        }
+        self.body.push_str("</div>\n");
+    }
+
+    fn list(&mut self, items: &[String]) {
+        self.body.push_str("<ul>\n");
+        for item in items {
+            let _ = writeln!(self.body, "<li>{}</li>", Self::escape(item));
+        }
+        self.body.push_str("</ul>\n");
+    }
+
+    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        self.body.push_str("<table>\n<tr>");
+        for h in headers {
+            let _ = write!(self.body, "<th>{}</th>", Self::escape(h));
+        }
+        self.body.push_str("</tr>\n");
+        for row in rows {
+            self.body.push_str("<tr>");
+            for cell in row {
+                let _ = write!(self.body, "<td>{}</td>", Self::escape(cell));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</table>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::record::{MemberLine, PhaseName};
+    use crate::rules::Tally;
+
+    fn record() -> Record {
+        let member = |code: &str, name: &str, veto| MemberLine {
+            code: code.into(),
+            name: name.into(),
+            veto,
+            human: false,
+            team: String::new(),
+        };
+        Record {
+            format: RECORD_FORMAT,
+            scenario_id: "t".into(),
+            scenario_title: "A <test> & crisis".into(),
+            start_date: "2012-11-14".into(),
+            days: 1,
+            seed: 3,
+            members: vec![
+                member("USA", "United States", true),
+                member("MAR", "Morocco", false),
+            ],
+            what_really_happened: "Nothing.\n\nReally.".into(),
+            entries: vec![Entry {
+                day: 1,
+                phase: PhaseName::Decision,
+                what: What::Vote {
+                    subject: VoteSubject::Draft {
+                        draft: "res".into(),
+                        version: 2,
+                    },
+                    ballots: vec![
+                        Stated {
+                            member: "USA".into(),
+                            choice: Vote::No,
+                            reason: "it says nothing of rockets | and more".into(),
+                        },
+                        Stated {
+                            member: "MAR".into(),
+                            choice: Vote::Yes,
+                            reason: "it calls for a ceasefire".into(),
+                        },
+                    ],
+                    result: VoteResult {
+                        tally: Tally {
+                            yes: 1,
+                            no: 1,
+                            abstain: 0,
+                            absent: 0,
+                        },
+                        quota: 2,
+                        outcome: VoteOutcome::Vetoed {
+                            by: vec!["USA".into()],
+                        },
+                    },
+                },
+            }],
+            outcome: None,
+        }
+    }
+
+    #[test]
+    fn markdown_shows_each_ballot_with_its_explanation_and_escapes_tables() {
+        let md = export(&record(), Format::Markdown);
+        assert!(md.starts_with("# A \\<test\\> & crisis\n"), "{md}");
+        assert!(md.contains("vetoed by United States"), "{md}");
+        assert!(
+            md.contains(
+                "| United States | no (veto holder) | it says nothing of rockets \\| and more |"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("| Morocco | yes | it calls for a ceasefire |"),
+            "{md}"
+        );
+        assert!(md.contains("The game was not finished"), "{md}");
+        assert!(md.contains("Nothing.\n\nReally."), "{md}");
+    }
+
+    #[test]
+    fn html_is_one_escaped_page_with_nothing_to_fetch() {
+        let html = export(&record(), Format::Html);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("<title>A &lt;test&gt; &amp; crisis</title>"));
+        assert!(html.contains("<td>United States</td><td>no (veto holder)</td>"));
+        assert!(html.contains("@media print"));
+        for external in ["<script", "<link", "<img", "src=", "href=", "http"] {
+            assert!(
+                !html.contains(external),
+                "the page loads nothing: {external}"
+            );
+        }
+        assert_eq!(
+            html.matches("<table>").count(),
+            html.matches("</table>").count()
+        );
+    }
+
+    #[test]
+    fn a_record_round_trips_through_ron_and_json_and_bad_files_are_named() {
+        let r = record();
+        assert_eq!(parse_record(&r.to_ron()).unwrap(), r);
+        assert_eq!(parse_record(&r.to_json()).unwrap(), r);
+        let truncated = &r.to_ron()[..40];
+        let e = parse_record(truncated).unwrap_err();
+        assert!(e.contains("not a Horseshoe transcript"), "{e}");
+        assert!(e.contains("line"), "{e}");
+        let mut future = r.clone();
+        future.format = RECORD_FORMAT + 1;
+        let e = parse_record(&future.to_ron()).unwrap_err();
+        assert!(e.contains("newer version"), "{e}");
+    }
+}

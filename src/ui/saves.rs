@@ -1,0 +1,99 @@
+//! Autosaves in the window: where they go, the main menu's "Continue", and
+//! `horseshoe play --resume FILE`.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use super::teacher::TeacherDesk;
+use super::{Desk, Screen};
+use crate::game::GameConfig;
+use crate::game::save::{self, AutosaveTo, SaveError, SavedGame};
+use crate::game::state::Transcript;
+
+/// The folder autosaves are written to and read from.
+#[derive(Resource, Debug, Clone)]
+pub struct SavesDir(pub PathBuf);
+
+/// The saves found when the main menu opened, newest first.
+#[derive(Resource, Debug, Default)]
+pub struct SaveList {
+    pub saves: Vec<(PathBuf, Result<SavedGame, SaveError>)>,
+    /// A save that could not be resumed, to explain on the menu.
+    pub failed: Option<String>,
+}
+
+impl SaveList {
+    /// The newest save that loads.
+    pub fn latest(&self) -> Option<(&Path, &SavedGame)> {
+        self.saves
+            .iter()
+            .find_map(|(p, s)| s.as_ref().ok().map(|s| (p.as_path(), s)))
+    }
+
+    /// Saves that cannot be read, with their errors.
+    pub fn unreadable(&self) -> impl Iterator<Item = &SaveError> {
+        self.saves.iter().filter_map(|(_, s)| s.as_ref().err())
+    }
+}
+
+pub fn refresh_save_list(dir: Res<SavesDir>, mut list: ResMut<SaveList>) {
+    let failed = list.failed.take();
+    *list = SaveList {
+        saves: save::list(&dir.0),
+        failed,
+    };
+}
+
+/// The autosave file for a new game.
+pub fn autosave_path(dir: &Path, config: &GameConfig) -> PathBuf {
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let stem = crate::storage::file_stem(&[
+        &config.scenario.source.id,
+        &format!("seed{}", config.seed),
+        &started.to_string(),
+    ]);
+    dir.join(format!("{stem}.ron"))
+}
+
+/// Starts a new game that saves itself after every phase.
+pub fn start_new_game(world: &mut World, config: GameConfig) {
+    let dir = world.resource::<SavesDir>().0.clone();
+    let path = autosave_path(&dir, &config);
+    world.resource_mut::<Desk>().reset();
+    crate::game::start_game(world, config);
+    world.insert_resource(AutosaveTo(path));
+}
+
+/// Resumes a saved game in the chamber, saving on into the same file.
+pub fn resume(world: &mut World, path: &Path, saved: &SavedGame) -> Result<(), SaveError> {
+    save::restore(world, saved, &path.display().to_string())?;
+    world.insert_resource(AutosaveTo(path.to_path_buf()));
+    let seen = world
+        .get_resource::<Transcript>()
+        .map(|t| t.0.entries.len())
+        .unwrap_or(0);
+    let minutes = world.resource::<TeacherDesk>().minutes_per_phase;
+    world.insert_resource(TeacherDesk::with_timer(minutes));
+    let mut desk = world.resource_mut::<Desk>();
+    desk.reset();
+    // Votes already shown before the save are not revealed again.
+    desk.seen_entries = seen;
+    world
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Chamber);
+    Ok(())
+}
+
+/// Reads and resumes the save at `path`; on failure the menu explains.
+pub fn resume_file(world: &mut World, path: &Path) {
+    let result = SavedGame::read(path).and_then(|saved| resume(world, path, &saved));
+    if let Err(e) = result {
+        error!("{e}");
+        world.resource_mut::<SaveList>().failed = Some(e.to_string());
+        world.resource_mut::<NextState<Screen>>().set(Screen::Menu);
+    }
+}

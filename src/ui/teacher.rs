@@ -1,0 +1,276 @@
+//! The teacher's controls, behind Ctrl+T (or the in-game menu) so that
+//! students do not open them by accident: pause, a timer per phase, end the
+//! phase now, news of the scenario or of the teacher's own, and handing a
+//! delegation between a student and the AI.
+//!
+//! Everything that changes the game is sent as a [`TeacherCommand`] and
+//! recorded by the game like any act.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::chamber::GameView;
+use super::style;
+use crate::game::state::Controller;
+use crate::game::{GameState, Phase, TeacherCommand};
+
+/// Phase timer choices offered in set-up and in the teacher's window.
+pub const TIMER_CHOICES: [Option<u32>; 6] = [None, Some(2), Some(3), Some(5), Some(8), Some(10)];
+
+pub fn timer_label(minutes: Option<u32>) -> String {
+    match minutes {
+        None => "Off".to_string(),
+        Some(m) => format!("{m} min"),
+    }
+}
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct TeacherDesk {
+    /// The teacher's window is open.
+    pub open: bool,
+    /// The class is paused: the screen is covered and the timer stops.
+    pub paused: bool,
+    /// Minutes for each phase; when they run out the phase ends.
+    pub minutes_per_phase: Option<u32>,
+    /// Seconds spent in the current phase, pauses excepted.
+    spent: f64,
+    last_tick: Option<f64>,
+    phase: Option<(u32, Option<Phase>)>,
+    /// The timer already ended this phase.
+    expired: bool,
+    headline: String,
+    text: String,
+    event: Option<usize>,
+}
+
+impl TeacherDesk {
+    /// Seconds left in the phase, when a timer runs.
+    pub fn remaining(&self) -> Option<f64> {
+        self.minutes_per_phase
+            .map(|m| (f64::from(m) * 60.0 - self.spent).max(0.0))
+    }
+
+    /// A fresh desk for a game, with a timer of `minutes` per phase.
+    pub fn with_timer(minutes: Option<u32>) -> TeacherDesk {
+        TeacherDesk {
+            minutes_per_phase: minutes,
+            ..TeacherDesk::default()
+        }
+    }
+}
+
+/// Counts the phase's time down and ends the phase when it runs out.
+pub fn run_phase_timer(
+    mut teacher: ResMut<TeacherDesk>,
+    view: Option<GameView>,
+    time: Res<Time<Real>>,
+    mut orders: MessageWriter<TeacherCommand>,
+) {
+    let now = time.elapsed_secs_f64();
+    let Some(view) = view else {
+        teacher.last_tick = None;
+        return;
+    };
+    let playing = *view.game.get() == GameState::Playing;
+    let key = (view.clock.day, view.phase.as_ref().map(|p| *p.get()));
+    if teacher.phase != Some(key) {
+        teacher.phase = Some(key);
+        teacher.spent = 0.0;
+        teacher.expired = false;
+    }
+    if let Some(last) = teacher.last_tick
+        && playing
+        && !teacher.paused
+    {
+        teacher.spent += (now - last).max(0.0);
+    }
+    teacher.last_tick = Some(now);
+    if playing && !teacher.expired && teacher.remaining().is_some_and(|left| left <= 0.0) {
+        teacher.expired = true;
+        orders.write(TeacherCommand::EndPhase);
+    }
+}
+
+/// The countdown, for the top bar.
+pub fn countdown(teacher: &TeacherDesk) -> Option<String> {
+    let left = teacher.remaining()?.ceil() as u64;
+    Some(format!("Time left {}:{:02}", left / 60, left % 60))
+}
+
+/// Ctrl+T toggles the teacher's window; the pause covers the screen.
+pub fn teacher_screen(
+    mut contexts: EguiContexts,
+    mut teacher: ResMut<TeacherDesk>,
+    view: Option<GameView>,
+    mut orders: MessageWriter<TeacherCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::T)) {
+        teacher.open = !teacher.open;
+    }
+    let Some(view) = view else {
+        return Ok(());
+    };
+    if teacher.paused {
+        egui::Modal::new(egui::Id::new("teacher_pause")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.vertical_centered(|ui| {
+                ui.label(style::title("Paused"));
+                ui.label(style::muted("The teacher has paused the session."));
+                ui.add_space(12.0);
+                if style::primary(ui, "Resume").clicked() {
+                    teacher.paused = false;
+                }
+            });
+        });
+    }
+    if !teacher.open {
+        return Ok(());
+    }
+    let mut open = true;
+    egui::Window::new("Teacher's controls")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-8.0, 60.0))
+        .show(ctx, |ui| {
+            controls(ui, &mut teacher, &view, &mut orders);
+        });
+    if !open {
+        teacher.open = false;
+    }
+    Ok(())
+}
+
+fn controls(
+    ui: &mut egui::Ui,
+    teacher: &mut TeacherDesk,
+    view: &GameView,
+    orders: &mut MessageWriter<TeacherCommand>,
+) {
+    let sc = view.sc();
+    let playing = *view.game.get() == GameState::Playing;
+    ui.horizontal(|ui| {
+        let pause = if teacher.paused { "Resume" } else { "Pause" };
+        if ui.button(pause).clicked() {
+            teacher.paused = !teacher.paused;
+        }
+        if ui
+            .add_enabled(playing, egui::Button::new("End this phase now"))
+            .clicked()
+        {
+            orders.write(TeacherCommand::EndPhase);
+        }
+    });
+    ui.label(style::muted(
+        "Ending a phase: delegations that have not acted or decided follow their instructions.",
+    ));
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Phase timer:");
+        for choice in TIMER_CHOICES {
+            if ui
+                .selectable_label(teacher.minutes_per_phase == choice, timer_label(choice))
+                .clicked()
+            {
+                teacher.minutes_per_phase = choice;
+            }
+        }
+    });
+    ui.separator();
+    ui.label(style::heading("News"));
+    let waiting: Vec<usize> = (0..sc.events.len())
+        .filter(|&e| !view.crisis.events_happened.get(e).copied().unwrap_or(true))
+        .collect();
+    if teacher.event.is_none_or(|e| !waiting.contains(&e)) {
+        teacher.event = waiting.first().copied();
+    }
+    if waiting.is_empty() {
+        ui.label(style::muted(
+            "Every news event of the scenario has happened.",
+        ));
+    } else {
+        ui.horizontal(|ui| {
+            let selected = teacher
+                .event
+                .map(|e| sc.events[e].headline.clone())
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("teacher_event")
+                .width(280.0)
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for &e in &waiting {
+                        ui.selectable_value(
+                            &mut teacher.event,
+                            Some(e),
+                            sc.events[e].headline.as_str(),
+                        );
+                    }
+                });
+            if ui.add_enabled(playing, egui::Button::new("Now")).clicked()
+                && let Some(event) = teacher.event
+            {
+                orders.write(TeacherCommand::InjectEvent { event });
+            }
+        });
+    }
+    ui.add(
+        egui::TextEdit::singleline(&mut teacher.headline)
+            .hint_text("Your own headline")
+            .desired_width(f32::INFINITY),
+    );
+    ui.add(
+        egui::TextEdit::multiline(&mut teacher.text)
+            .hint_text("The story (optional)")
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+    if ui
+        .add_enabled(
+            playing && !teacher.headline.trim().is_empty(),
+            egui::Button::new("Publish the headline"),
+        )
+        .clicked()
+    {
+        orders.write(TeacherCommand::Headline {
+            headline: std::mem::take(&mut teacher.headline),
+            text: std::mem::take(&mut teacher.text),
+        });
+    }
+    ui.separator();
+    ui.label(style::heading("Who plays each delegation"));
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .show(ui, |ui| {
+            egui::Grid::new("teacher_seats")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for seat in 0..sc.seat_count() {
+                        ui.label(sc.name(seat));
+                        let human = view.controller(seat) == Controller::Human;
+                        let text = if human { "Students" } else { "AI" };
+                        let colour = if human { style::HUMAN } else { style::MUTED };
+                        if ui
+                            .add_enabled(
+                                playing,
+                                egui::Button::new(egui::RichText::new(text).color(colour)),
+                            )
+                            .on_hover_text("Switch between students and the AI")
+                            .clicked()
+                        {
+                            orders.write(TeacherCommand::SetController {
+                                seat,
+                                controller: if human {
+                                    Controller::Ai
+                                } else {
+                                    Controller::Human
+                                },
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}

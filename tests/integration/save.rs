@@ -1,0 +1,254 @@
+//! Saving and restoring games: the continuation is the same game, and bad
+//! save files are refused with a clear error.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use horseshoe::game::record::Record;
+use horseshoe::game::save::{self, AutosaveTo, SAVE_FORMAT, SaveError, SavedGame};
+use horseshoe::game::state::{Clock, Transcript};
+use horseshoe::game::{self, CompiledScenario, GameConfig, GameState};
+use horseshoe::scenario;
+
+fn gaza() -> Arc<CompiledScenario> {
+    Arc::new(CompiledScenario::new(
+        scenario::parse(
+            "gaza-2012.ron",
+            include_str!("../../scenarios/gaza-2012.ron"),
+        )
+        .expect("valid")
+        .scenario,
+    ))
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("saves")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn finish(app: &mut bevy::app::App) -> Record {
+    assert!(game::run_until_over(app, 1000), "the game did not end");
+    app.world().resource::<Transcript>().0.clone()
+}
+
+#[test]
+fn a_game_restored_from_its_autosave_continues_exactly_as_the_uninterrupted_game() {
+    let sc = gaza();
+    for seed in [3, 11] {
+        let uninterrupted = {
+            let mut app = game::headless_app();
+            game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+            finish(&mut app)
+        };
+        // The same game, saving after every phase, stopped on day 3.
+        let dir = tmp(&format!("continue-{seed}"));
+        let path = dir.join("autosave.ron");
+        let mut app = game::headless_app();
+        app.insert_resource(AutosaveTo(path.clone()));
+        game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+        while app
+            .world()
+            .get_resource::<Clock>()
+            .is_none_or(|c| c.day < 3)
+        {
+            app.update();
+        }
+        for _ in 0..3 {
+            app.update();
+        }
+        drop(app);
+        // A new session: a fresh app resumes from the file.
+        let saved = SavedGame::read(&path).expect("the autosave loads");
+        assert_eq!(saved.clock.day, 3);
+        let mut resumed = game::headless_app();
+        save::restore(resumed.world_mut(), &saved, "autosave.ron").expect("restores");
+        let continued = finish(&mut resumed);
+        assert_eq!(
+            continued.to_ron(),
+            uninterrupted.to_ron(),
+            "seed {seed}: the restored game ends exactly as the uninterrupted one"
+        );
+    }
+}
+
+#[test]
+fn every_phase_boundary_is_a_valid_restore_point() {
+    // Restore at each save of a whole game and check the end is the same.
+    let sc = gaza();
+    let seed = 5;
+    let uninterrupted = {
+        let mut app = game::headless_app();
+        game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+        finish(&mut app)
+    };
+    let dir = tmp("every-phase");
+    let path = dir.join("autosave.ron");
+    let mut app = game::headless_app();
+    app.insert_resource(AutosaveTo(path.clone()));
+    game::start_game(app.world_mut(), GameConfig::all_ai(sc, seed));
+    let mut saves = Vec::new();
+    let mut last = None;
+    for _ in 0..1000 {
+        app.update();
+        if let Ok(text) = std::fs::read_to_string(&path)
+            && last.as_ref() != Some(&text)
+        {
+            saves.push(text.clone());
+            last = Some(text);
+        }
+        if *app
+            .world()
+            .resource::<bevy::prelude::State<GameState>>()
+            .get()
+            == GameState::Over
+        {
+            break;
+        }
+    }
+    assert!(
+        saves.len() >= 20,
+        "a save after every phase: {}",
+        saves.len()
+    );
+    for (i, text) in saves.iter().enumerate().step_by(3) {
+        let saved = SavedGame::from_ron("autosave.ron", text).expect("loads");
+        let mut resumed = game::headless_app();
+        save::restore(resumed.world_mut(), &saved, "autosave.ron").unwrap();
+        assert_eq!(
+            finish(&mut resumed),
+            uninterrupted,
+            "restoring save {i} ({}) changes the game",
+            saved.label()
+        );
+    }
+}
+
+fn a_save() -> SavedGame {
+    let dir = tmp("a-save");
+    let path = dir.join("autosave.ron");
+    let mut app = game::headless_app();
+    app.insert_resource(AutosaveTo(path.clone()));
+    game::start_game(app.world_mut(), GameConfig::all_ai(gaza(), 1));
+    for _ in 0..12 {
+        app.update();
+    }
+    SavedGame::read(&path).expect("an autosave was written")
+}
+
+#[test]
+fn damaged_old_and_future_saves_get_their_own_clear_error_and_other_saves_still_load() {
+    let saved = a_save();
+    let good = saved.to_ron().unwrap();
+    let dir = tmp("bad-saves");
+
+    let truncated: String = good.chars().take(good.chars().count() / 2).collect();
+    match SavedGame::from_ron("half.ron", &truncated) {
+        Err(SaveError::Damaged { path, detail }) => {
+            assert_eq!(path, "half.ron");
+            assert!(detail.contains("line"), "{detail}");
+        }
+        other => panic!("a truncated save is damaged: {other:?}"),
+    }
+    assert!(matches!(
+        SavedGame::from_ron("junk.ron", "\u{0}\u{1}garbage{{"),
+        Err(SaveError::Damaged { .. })
+    ));
+    assert!(matches!(
+        SavedGame::from_ron("empty.ron", ""),
+        Err(SaveError::Damaged { .. })
+    ));
+
+    let future = good.replacen(
+        &format!("format: {SAVE_FORMAT},"),
+        &format!("format: {},", SAVE_FORMAT + 1),
+        1,
+    );
+    assert_ne!(future, good);
+    let e = SavedGame::from_ron("future.ron", &future).unwrap_err();
+    assert!(matches!(e, SaveError::Newer { found, .. } if found == SAVE_FORMAT + 1));
+    assert!(e.to_string().contains("newer version"), "{e}");
+    // A newer format may have changed shape: still named as newer.
+    let reshaped = format!("(format: {}, something_new: [1, 2, 3])", SAVE_FORMAT + 1);
+    assert!(matches!(
+        SavedGame::from_ron("reshaped.ron", &reshaped),
+        Err(SaveError::Newer { .. })
+    ));
+    let old = "(format: 0, whatever: true)";
+    assert!(matches!(
+        SavedGame::from_ron("old.ron", old),
+        Err(SaveError::Older { found: 0, .. })
+    ));
+
+    // A save that parses but does not fit its scenario is refused, not played.
+    let mut unfit = saved.clone();
+    unfit.delegations.pop();
+    let mut app = game::headless_app();
+    let e = save::restore(app.world_mut(), &unfit, "unfit.ron").unwrap_err();
+    assert!(e.to_string().contains("does not fit"), "{e}");
+    let mut unfit = saved.clone();
+    unfit.table.drafts[0].penholder = 99;
+    assert!(save::restore(app.world_mut(), &unfit, "unfit.ron").is_err());
+
+    // In a folder with broken saves, the good one still loads.
+    std::fs::write(dir.join("a-broken.ron"), &truncated).unwrap();
+    std::fs::write(dir.join("b-future.ron"), &future).unwrap();
+    saved.write(&dir.join("c-good.ron")).unwrap();
+    let listed = save::list(&dir);
+    assert_eq!(listed.len(), 3);
+    let good_ones: Vec<_> = listed.iter().filter(|(_, s)| s.is_ok()).collect();
+    assert_eq!(good_ones.len(), 1);
+    assert!(good_ones[0].0.ends_with("c-good.ron"));
+    assert_eq!(good_ones[0].1.as_ref().unwrap(), &saved);
+}
+
+#[test]
+fn writing_a_save_replaces_the_old_one_whole_and_leaves_no_temporary_file() {
+    let saved = a_save();
+    let dir = tmp("atomic");
+    let path = dir.join("game.ron");
+    std::fs::write(&path, "old contents").unwrap();
+    saved.write(&path).unwrap();
+    assert_eq!(SavedGame::read(&path).unwrap(), saved);
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["game.ron".to_string()]);
+    // A folder that cannot be written is an error, not a panic.
+    let blocked = dir.join("game.ron").join("inside-a-file.ron");
+    assert!(matches!(
+        saved.write(&blocked),
+        Err(SaveError::Write { .. })
+    ));
+}
+
+#[test]
+fn play_resume_refuses_a_bad_save_before_opening_a_window() {
+    let dir = tmp("resume-cli");
+    let saved = a_save();
+    let good = saved.to_ron().unwrap();
+    let half: String = good.chars().take(300).collect();
+    let broken = dir.join("broken.ron");
+    std::fs::write(&broken, half).unwrap();
+    let newer = dir.join("newer.ron");
+    std::fs::write(&newer, format!("(format: {})", SAVE_FORMAT + 7)).unwrap();
+    for (file, words) in [
+        (&broken, "damaged or not a Horseshoe save"),
+        (&newer, "newer version"),
+        (&dir.join("missing.ron"), "cannot read"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+            .args(["play", "--resume"])
+            .arg(file)
+            .output()
+            .expect("horseshoe runs");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{}: {err}", file.display());
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
