@@ -260,16 +260,74 @@ pub fn settings_screen(
 /// Keyboard shortcuts available on every screen: text size and full screen.
 pub fn global_keys(ctx: &egui::Context, settings: &mut DisplaySettings) {
     ctx.input(|i| {
-        if i.modifiers.command
-            && (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals))
-        {
+        if style::command_key(i, egui::Key::Plus) || style::command_key(i, egui::Key::Equals) {
             settings.text_scale = (settings.text_scale + 0.1).min(1.6);
         }
-        if i.modifiers.command && i.key_pressed(egui::Key::Minus) {
+        if style::command_key(i, egui::Key::Minus) {
             settings.text_scale = (settings.text_scale - 0.1).max(0.8);
         }
         if i.key_pressed(egui::Key::F11) {
             settings.fullscreen = !settings.fullscreen;
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn set_modified(path: &Path, at: SystemTime) {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(at))
+            .expect("the test can set the file's time");
+    }
+
+    #[test]
+    fn an_edited_scenario_reloads_and_a_broken_edit_keeps_the_last_good_version() {
+        let dir = std::env::temp_dir().join(format!("horseshoe-reload-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("tutorial.ron");
+        let good = include_str!("../../scenarios/tutorial.ron");
+        std::fs::write(&path, good).unwrap();
+        let start = SystemTime::now() - Duration::from_secs(60);
+        set_modified(&path, start);
+        let mut entry = CatalogEntry::read(path.clone());
+        let title = |e: &CatalogEntry| e.loaded.as_ref().map(|s| s.source.title.clone()).unwrap();
+        assert_eq!(title(&entry), "Tutorial: Cyclone Mira");
+        assert!(
+            !entry.reload_if_changed(),
+            "an unchanged file is not read again"
+        );
+
+        // A good edit replaces the scenario.
+        let edited = good.replace("Tutorial: Cyclone Mira", "Tutorial: Cyclone Nora");
+        assert_ne!(edited, good);
+        std::fs::write(&path, &edited).unwrap();
+        set_modified(&path, start + Duration::from_secs(10));
+        assert!(entry.reload_if_changed());
+        assert_eq!(title(&entry), "Tutorial: Cyclone Nora");
+        assert!(entry.reload_error.is_none() && entry.reloaded.is_some());
+
+        // A broken edit shows the check's errors and keeps the last good one.
+        std::fs::write(&path, edited.replacen("quota", "quotaa", 1)).unwrap();
+        set_modified(&path, start + Duration::from_secs(20));
+        assert!(!entry.reload_if_changed());
+        assert_eq!(title(&entry), "Tutorial: Cyclone Nora");
+        let report = entry
+            .reload_error
+            .clone()
+            .expect("the errors are kept for the screen");
+        assert!(report.contains("tutorial.ron"), "{report}");
+
+        // Fixing it clears the errors.
+        std::fs::write(&path, good).unwrap();
+        set_modified(&path, start + Duration::from_secs(30));
+        assert!(entry.reload_if_changed());
+        assert!(entry.reload_error.is_none());
+        assert_eq!(title(&entry), "Tutorial: Cyclone Mira");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::camera::{Camera, RenderTarget, RenderTargetInfo};
 use bevy::prelude::*;
-use bevy::window::{PrimaryWindow, RawHandleWrapper};
+use bevy::window::{PrimaryWindow, RawHandleWrapper, RequestRedraw};
 use bevy_egui::{EguiOutput, EguiPostUpdateSet, EguiPreUpdateSet, EguiRenderOutput, egui};
 use egui_glow::glow;
 use glutin::config::{Config, ConfigTemplateBuilder, GlConfig};
@@ -129,10 +129,17 @@ fn paint(
     window: Query<(&Window, Option<&RawHandleWrapper>), With<PrimaryWindow>>,
     mut outputs: Query<(&mut EguiRenderOutput, &EguiOutput)>,
     mut exit: MessageWriter<AppExit>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let state = &mut *state;
     let mut new_frame = false;
     for (mut render, output) in &mut outputs {
+        // egui lays out a new window or menu in a first, invisible pass and
+        // asks for another: without it a window opened by a key would only
+        // appear at the next input.
+        if output.platform_output.requested_discard() {
+            redraw.write(RequestRedraw);
+        }
         let delta = std::mem::take(&mut render.textures_delta);
         state.pending_textures.append(delta);
         if !render.paint_jobs.is_empty() {

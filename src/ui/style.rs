@@ -88,3 +88,13 @@ pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
 pub fn button(ui: &mut egui::Ui, text: &str, width: f32) -> egui::Response {
     ui.add(egui::Button::new(text).min_size(egui::vec2(width, 28.0)))
 }
+
+/// Whether `key` was first pressed with Ctrl (Cmd on a Mac) this frame,
+/// reading the modifiers the key event carries. A held key's repeats do not
+/// count, so a toggle such as Ctrl+T does not flicker.
+pub fn command_key(i: &egui::InputState, key: egui::Key) -> bool {
+    i.events.iter().any(|e| {
+        matches!(e, egui::Event::Key { key: k, pressed: true, repeat: false, modifiers, .. }
+            if *k == key && modifiers.command)
+    })
+}

@@ -105,7 +105,7 @@ pub fn teacher_screen(
     mut orders: MessageWriter<TeacherCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::T)) {
+    if ctx.input(|i| style::command_key(i, egui::Key::T)) {
         teacher.open = !teacher.open;
     }
     let Some(view) = view else {
@@ -240,37 +240,40 @@ fn controls(
     }
     ui.separator();
     ui.label(style::heading("Who plays each delegation"));
-    egui::ScrollArea::vertical()
-        .max_height(220.0)
+    egui::Grid::new("teacher_seats")
+        .num_columns(6)
+        .spacing(egui::vec2(6.0, 4.0))
         .show(ui, |ui| {
-            egui::Grid::new("teacher_seats")
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    for seat in 0..sc.seat_count() {
-                        ui.label(sc.name(seat));
-                        let human = view.controller(seat) == Controller::Human;
-                        let text = if human { "Students" } else { "AI" };
-                        let colour = if human { style::HUMAN } else { style::MUTED };
-                        if ui
-                            .add_enabled(
-                                playing,
-                                egui::Button::new(egui::RichText::new(text).color(colour)),
-                            )
-                            .on_hover_text("Switch between students and the AI")
-                            .clicked()
-                        {
-                            orders.write(TeacherCommand::SetController {
-                                seat,
-                                controller: if human {
-                                    Controller::Ai
-                                } else {
-                                    Controller::Human
-                                },
-                            });
-                        }
-                        ui.end_row();
-                    }
-                });
+            for seat in 0..sc.seat_count() {
+                let human = view.controller(seat) == Controller::Human;
+                ui.label(egui::RichText::new(sc.code(seat)).strong())
+                    .on_hover_text(sc.name(seat));
+                let text = if human { "Students" } else { "AI" };
+                let colour = if human { style::HUMAN } else { style::MUTED };
+                if ui
+                    .add_enabled(
+                        playing,
+                        egui::Button::new(egui::RichText::new(text).color(colour))
+                            .min_size(egui::vec2(74.0, 0.0)),
+                    )
+                    .on_hover_text(format!(
+                        "{}: switch between students and the AI",
+                        sc.name(seat)
+                    ))
+                    .clicked()
+                {
+                    orders.write(TeacherCommand::SetController {
+                        seat,
+                        controller: if human {
+                            Controller::Ai
+                        } else {
+                            Controller::Human
+                        },
+                    });
+                }
+                if seat % 3 == 2 {
+                    ui.end_row();
+                }
+            }
         });
 }
