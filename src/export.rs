@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::game::record::{Entry, RECORD_FORMAT, Record, Stated, VoteSubject, What};
+use crate::game::save::SavedGame;
 use crate::rules::{Vote, VoteOutcome, VoteResult};
 
 /// The document formats `horseshoe export` writes.
@@ -38,11 +39,22 @@ pub fn export(record: &Record, format: Format) -> String {
 }
 
 /// Reads a record written by `horseshoe simulate --transcripts` (RON) or
-/// as JSON.
+/// as JSON, or the record inside a saved game.
 pub fn load_record(path: &Path) -> Result<Record, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    parse_record(&text).map_err(|e| format!("{}: {e}", path.display()))
+    let name = path.display().to_string();
+    if looks_like_save(&text) {
+        return SavedGame::from_ron(&name, &text)
+            .map(|saved| saved.transcript.0)
+            .map_err(|e| e.to_string());
+    }
+    parse_record(&text).map_err(|e| format!("{name}: {e}"))
+}
+
+/// A saved game names the phase it resumes at; a record never does.
+fn looks_like_save(text: &str) -> bool {
+    text.contains("next_phase:") && text.contains("delegations:")
 }
 
 /// Parses a record from RON or JSON text.

@@ -62,7 +62,7 @@ pub enum Command {
     },
     /// Write a game's transcript as a document: every draft, amendment, silence, vote and score.
     Export {
-        /// A transcript written by `simulate --transcripts` (RON or JSON).
+        /// A saved game, or a transcript written by `simulate --transcripts` (RON or JSON).
         file: PathBuf,
         /// Markdown (md) or a self-contained HTML page (html).
         #[arg(long, value_enum, default_value = "html")]

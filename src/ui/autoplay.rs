@@ -128,8 +128,7 @@ fn step(world: &mut World) {
         // Let a screen settle before photographing it; act on the others
         // almost at once, so that a whole game stays quick under software
         // rendering.
-        let photographing =
-            script.config.screenshots.is_some() && !script.shot.iter().any(|s| *s == stage);
+        let photographing = script.config.screenshots.is_some() && !script.shot.contains(&stage);
         if script.frames < if photographing { SETTLE } else { ACT_AFTER } {
             return;
         }

@@ -401,12 +401,14 @@ fn top_bar(
                 let over = *view.game.get() == GameState::Over;
                 match (over, phase) {
                     (true, _) => {
-                        if style::primary(ui, "Debrief  (Enter)").clicked() || enter {
+                        let clicked = style::primary(ui, "Debrief  (Enter)").clicked();
+                        if clicked || enter {
                             desk.wants_debrief = true;
                         }
                     }
                     (false, Some(Phase::Morning | Phase::Consultations)) if gate.hold => {
-                        if style::primary(ui, "To the corridors  (Enter)").clicked() || enter {
+                        let clicked = style::primary(ui, "To the corridors  (Enter)").clicked();
+                        if clicked || enter {
                             gate.proceed = true;
                         }
                     }

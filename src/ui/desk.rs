@@ -85,11 +85,14 @@ pub fn follow_game(
     if desk.seen_entries > entries.len() {
         desk.seen_entries = 0;
     }
-    for i in desk.seen_entries..entries.len() {
-        if matches!(entries[i].what, What::Vote { .. } | What::Silence { .. }) {
-            desk.reveal_queue.push_back(i);
-        }
-    }
+    let new_decisions: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .skip(desk.seen_entries)
+        .filter(|(_, e)| matches!(e.what, What::Vote { .. } | What::Silence { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    desk.reveal_queue.extend(new_decisions);
     desk.seen_entries = entries.len();
     if desk.reveal.is_none()
         && let Some(entry) = desk.reveal_queue.pop_front()

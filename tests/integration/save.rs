@@ -127,8 +127,10 @@ fn every_phase_boundary_is_a_valid_restore_point() {
     }
 }
 
-fn a_save() -> SavedGame {
-    let dir = tmp("a-save");
+/// A save of a game of gaza-2012 a few phases in, written under its own
+/// folder `name` (tests run in parallel).
+fn a_save(name: &str) -> SavedGame {
+    let dir = tmp(&format!("a-save-{name}"));
     let path = dir.join("autosave.ron");
     let mut app = game::headless_app();
     app.insert_resource(AutosaveTo(path.clone()));
@@ -141,7 +143,7 @@ fn a_save() -> SavedGame {
 
 #[test]
 fn damaged_old_and_future_saves_get_their_own_clear_error_and_other_saves_still_load() {
-    let saved = a_save();
+    let saved = a_save("errors");
     let good = saved.to_ron().unwrap();
     let dir = tmp("bad-saves");
 
@@ -207,7 +209,7 @@ fn damaged_old_and_future_saves_get_their_own_clear_error_and_other_saves_still_
 
 #[test]
 fn writing_a_save_replaces_the_old_one_whole_and_leaves_no_temporary_file() {
-    let saved = a_save();
+    let saved = a_save("atomic");
     let dir = tmp("atomic");
     let path = dir.join("game.ron");
     std::fs::write(&path, "old contents").unwrap();
@@ -229,7 +231,7 @@ fn writing_a_save_replaces_the_old_one_whole_and_leaves_no_temporary_file() {
 #[test]
 fn play_resume_refuses_a_bad_save_before_opening_a_window() {
     let dir = tmp("resume-cli");
-    let saved = a_save();
+    let saved = a_save("resume");
     let good = saved.to_ron().unwrap();
     let half: String = good.chars().take(300).collect();
     let broken = dir.join("broken.ron");
@@ -251,4 +253,23 @@ fn play_resume_refuses_a_bad_save_before_opening_a_window() {
         assert!(err.contains(words), "{}: {err}", file.display());
         assert!(!err.contains("panicked"), "{err}");
     }
+}
+
+#[test]
+fn a_saved_game_exports_as_a_transcript_of_the_game_so_far() {
+    let saved = a_save("export");
+    let dir = tmp("export-save");
+    let path = dir.join("class.ron");
+    saved.write(&path).unwrap();
+    let record = horseshoe::export::load_record(&path).expect("a save exports");
+    assert_eq!(record, saved.transcript.0);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .args(["export", "--format", "md"])
+        .arg(&path)
+        .output()
+        .expect("horseshoe runs");
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Gaza, November 2012"), "{md}");
+    assert!(md.contains("The game was not finished"), "{md}");
 }
