@@ -44,7 +44,7 @@ pub struct ResumeAt(pub Phase);
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
 pub struct AutosaveTo(pub PathBuf);
 
-/// The outcome of the last autosave, for the window to show a failure.
+/// The outcome of the last autosave; the window shows a failure.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct LastAutosave(pub Option<Result<u64, String>>);
 

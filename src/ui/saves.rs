@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::teacher::TeacherDesk;
 use super::{Desk, Screen};
 use crate::game::GameConfig;
-use crate::game::save::{self, AutosaveTo, SaveError, SavedGame};
+use crate::game::save::{self, AutosaveTo, LastAutosave, SaveError, SavedGame};
 use crate::game::state::Transcript;
 
 /// The folder autosaves are written to and read from.
@@ -66,12 +66,14 @@ pub fn start_new_game(world: &mut World, config: GameConfig) {
     world.resource_mut::<Desk>().reset();
     crate::game::start_game(world, config);
     world.insert_resource(AutosaveTo(path));
+    world.remove_resource::<LastAutosave>();
 }
 
 /// Resumes a saved game in the chamber, saving on into the same file.
 pub fn resume(world: &mut World, path: &Path, saved: &SavedGame) -> Result<(), SaveError> {
     save::restore(world, saved, &path.display().to_string())?;
     world.insert_resource(AutosaveTo(path.to_path_buf()));
+    world.remove_resource::<LastAutosave>();
     let seen = world
         .get_resource::<Transcript>()
         .map(|t| t.0.entries.len())

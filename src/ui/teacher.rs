@@ -11,6 +11,7 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::chamber::GameView;
 use super::style;
+use crate::game::save::LastAutosave;
 use crate::game::state::Controller;
 use crate::game::{GameState, Phase, TeacherCommand};
 
@@ -103,6 +104,7 @@ pub fn teacher_screen(
     mut teacher: ResMut<TeacherDesk>,
     view: Option<GameView>,
     mut orders: MessageWriter<TeacherCommand>,
+    autosave: Option<Res<LastAutosave>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if ctx.input(|i| style::command_key(i, egui::Key::T)) {
@@ -111,6 +113,16 @@ pub fn teacher_screen(
     let Some(view) = view else {
         return Ok(());
     };
+    // A class must know when its session is no longer being saved.
+    if let Some(Some(Err(error))) = autosave.as_deref().map(|a| &a.0) {
+        egui::Area::new(egui::Id::new("autosave_failed"))
+            .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(8.0, -8.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.colored_label(style::RED, format!("This game is not being saved: {error}"));
+                });
+            });
+    }
     if teacher.paused {
         egui::Modal::new(egui::Id::new("teacher_pause")).show(ctx, |ui| {
             ui.set_width(420.0);
