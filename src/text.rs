@@ -168,6 +168,35 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
+/// A country's name as it reads after "of" or "to": "the United States",
+/// "the Russian Federation", but "France". English puts "the" before names
+/// that are plural or built on a common noun (states, kingdom, republic).
+pub fn country_in_sentence(name: &str) -> String {
+    const WITH_THE: [&str; 16] = [
+        "United ",
+        "Russian Federation",
+        "Republic ",
+        "Democratic ",
+        "Central African",
+        "Czech Republic",
+        "Dominican Republic",
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Gambia",
+        "Comoros",
+        "Maldives",
+        "Marshall Islands",
+        "Solomon Islands",
+        "Holy See",
+    ];
+    if WITH_THE.iter().any(|p| name.starts_with(p)) {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// The verb phrase in the past, for a press statement (plural subject).
 pub fn past_phrase(w: &Wording) -> String {
     if let Some(past) = &w.past {
@@ -278,6 +307,19 @@ pub fn gerund(base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_names_take_the_where_english_does() {
+        assert_eq!(country_in_sentence("United States"), "the United States");
+        assert_eq!(
+            country_in_sentence("Russian Federation"),
+            "the Russian Federation"
+        );
+        assert_eq!(country_in_sentence("United Kingdom"), "the United Kingdom");
+        assert_eq!(country_in_sentence("France"), "France");
+        assert_eq!(country_in_sentence("South Africa"), "South Africa");
+        assert_eq!(country_in_sentence("Morocco"), "Morocco");
+    }
 
     fn wording(verb: &str, text: &str) -> Wording {
         Wording {

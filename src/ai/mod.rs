@@ -456,7 +456,7 @@ impl Outlook {
 }
 
 /// Whether a text crosses one red line (active or not).
-fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
+pub(crate) fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
     use crate::game::compiled::RedLineTest::*;
     r.applies_to(text.kind)
         && match &r.test {

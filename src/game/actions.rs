@@ -115,6 +115,19 @@ impl Act {
     }
 }
 
+/// Proposed amendments that no longer fit the current text (their clause
+/// changed, or the text already says what they propose) lapse.
+fn lapse_stale_amendments(d: &mut super::draft::DraftState, parts: &[crate::scenario::Part]) {
+    let text = d.text().clone();
+    for a in d.amendments.iter_mut() {
+        if a.state == AmendmentState::Proposed
+            && text.with(a.change, parts).is_none_or(|t| t == text)
+        {
+            a.state = AmendmentState::Lapsed;
+        }
+    }
+}
+
 /// A delegation acting.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct Command {
@@ -236,16 +249,7 @@ pub fn perform(
             if matches!(d.status, DraftStatus::Blocked { .. }) {
                 d.status = DraftStatus::OnTable;
             }
-            // Proposed amendments on changed clauses no longer apply.
-            for a in d.amendments.iter_mut() {
-                if a.state == AmendmentState::Proposed
-                    && d.versions[d.versions.len() - 1]
-                        .with(a.change, &sc.parts)
-                        .is_none()
-                {
-                    a.state = AmendmentState::Lapsed;
-                }
-            }
+            lapse_stale_amendments(d, &sc.parts);
             log.push(circulated_entry(sit, d, changes, reason.clone()));
         }
         Act::ProposeAmendment {
@@ -324,6 +328,8 @@ pub fn perform(
                 d.amendments[a].state = AmendmentState::Accepted;
                 let changes = describe_changes(sit, d.text(), &text);
                 d.versions.push(text);
+                // Others' amendments making the same change are now moot.
+                lapse_stale_amendments(d, &sc.parts);
                 if matches!(d.status, DraftStatus::Blocked { .. }) {
                     d.status = DraftStatus::OnTable;
                 }

@@ -226,11 +226,14 @@ pub(super) fn record_human_choice(
     if slot.is_some() {
         return Err(ActError::AlreadyDone);
     }
+    // Reasons are woven into sentences ("United States: ...; Germany: ..."),
+    // like the AI's, so a player's closing full stop is dropped.
     let default_reason = |r: &str, fallback: &str| {
-        if r.trim().is_empty() {
+        let r = r.trim().trim_end_matches('.').trim_end();
+        if r.is_empty() {
             fallback.to_string()
         } else {
-            r.trim().to_string()
+            r.to_string()
         }
     };
     match (current.item, act) {

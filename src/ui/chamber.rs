@@ -215,10 +215,15 @@ pub fn chamber_screen(
     let key = |k: egui::Key| !text_focus && !paused && ctx.input(|i| i.key_pressed(k));
 
     if let Some(seat) = desk.handover_to {
-        handover(&mut ui, &view, &mut desk, seat, key(egui::Key::Enter));
+        let now = time.elapsed_secs_f64();
+        handover(&mut ui, &view, &mut desk, seat, key(egui::Key::Enter), now);
         return Ok(());
     }
-    if desk.menu_open || key(egui::Key::Escape) {
+    // Asked before this frame: only then may this frame's Enter answer it.
+    let confirming = desk.confirm_end_turn;
+    if confirming && key(egui::Key::Escape) {
+        desk.confirm_end_turn = false;
+    } else if desk.menu_open || key(egui::Key::Escape) {
         desk.menu_open = true;
         pause_menu(ctx, &mut desk, &mut teacher, &mut next_screen);
     }
@@ -235,8 +240,8 @@ pub fn chamber_screen(
         &mut send,
         key(egui::Key::Enter),
         teacher::countdown(&teacher),
+        time.elapsed_secs_f64(),
     );
-    log_panel(&mut ui, &view, &desk);
     let sit = view.situation();
     egui::Panel::left("left")
         .resizable(false)
@@ -268,10 +273,16 @@ pub fn chamber_screen(
                     Tab::Delegation => delegation_tab(ui, &view, &sit, &desk),
                 });
         });
+    // The right column: the record below the draft, so the left column keeps
+    // its full height for the seats and the player's actions.
     egui::CentralPanel::default().show(&mut ui, |ui| {
+        log_panel(ui, &view, &desk);
         draft_view(ui, &view, &sit, &mut desk);
     });
 
+    if confirming {
+        confirm_end_turn(ctx, &view, &mut desk, &mut send, key(egui::Key::Enter));
+    }
     decision_window(ctx, &view, &mut desk, &mut send, &key);
     reveal_window(
         ctx,
@@ -283,12 +294,22 @@ pub fn chamber_screen(
     Ok(())
 }
 
-fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, enter: bool) {
+fn handover(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    desk: &mut Desk,
+    seat: SeatId,
+    enter: bool,
+    now: f64,
+) {
     let name = view.sc().name(seat).to_string();
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.3);
-            ui.label(style::title(format!("Pass to the delegation of {name}")));
+            ui.label(style::title(format!(
+                "Pass to the delegation of {}",
+                crate::text::country_in_sentence(&name)
+            )));
             ui.add_space(8.0);
             ui.label(style::muted(
                 "Other delegations' instructions and private talks stay hidden. Take the keyboard, then continue.",
@@ -299,6 +320,44 @@ fn handover(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, seat: SeatId, e
                 desk.handover_to = None;
                 desk.selected_draft = None;
                 desk.pick_clause = None;
+                // The next player's first click or Enter is not taken as theirs.
+                desk.phase_shown_at = now;
+            }
+        });
+    });
+}
+
+/// "End your turn?" when action points are left: they do not carry over.
+fn confirm_end_turn(
+    ctx: &egui::Context,
+    view: &GameView,
+    desk: &mut Desk,
+    send: &mut impl FnMut(SeatId, Act),
+    enter: bool,
+) {
+    let Some(me) = desk.viewer else {
+        desk.confirm_end_turn = false;
+        return;
+    };
+    let points = view.action_points(me);
+    egui::Modal::new(egui::Id::new("confirm_end_turn")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.label(style::heading("End your turn?"));
+        ui.add_space(4.0);
+        ui.label(format!(
+            "{} still has {points} action point{} today. Points do not carry over to tomorrow.",
+            view.sc().name(me),
+            if points == 1 { "" } else { "s" }
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if style::primary(ui, "End turn  (Enter)").clicked() || enter {
+                send(me, Act::EndTurn);
+                desk.message = None;
+                desk.confirm_end_turn = false;
+            }
+            if ui.button("Keep negotiating  (Esc)").clicked() {
+                desk.confirm_end_turn = false;
             }
         });
     });
@@ -341,8 +400,12 @@ fn top_bar(
     send: &mut impl FnMut(SeatId, Act),
     enter: bool,
     countdown: Option<String>,
+    now: f64,
 ) {
     let sc = view.sc();
+    // A click or Enter meant for the last phase's button does not act on this one.
+    let settled = desk.phase_settled(now);
+    let enter = enter && settled;
     egui::Panel::top("top").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -401,13 +464,18 @@ fn top_bar(
                 let over = *view.game.get() == GameState::Over;
                 match (over, phase) {
                     (true, _) => {
-                        let clicked = style::primary(ui, "Debrief  (Enter)").clicked();
+                        let clicked = style::primary(ui, "Debrief  (Enter)").clicked() && settled;
                         if clicked || enter {
                             desk.wants_debrief = true;
                         }
                     }
-                    (false, Some(Phase::Morning | Phase::Consultations)) if gate.hold => {
-                        let clicked = style::primary(ui, "To the corridors  (Enter)").clicked();
+                    (false, Some(p @ (Phase::Morning | Phase::Consultations))) if gate.hold => {
+                        let label = if p == Phase::Morning {
+                            "To the consultations  (Enter)"
+                        } else {
+                            "To the corridors  (Enter)"
+                        };
+                        let clicked = style::primary(ui, label).clicked() && settled;
                         if clicked || enter {
                             gate.proceed = true;
                         }
@@ -419,17 +487,26 @@ fn top_bar(
                             } else {
                                 "Next day  (Enter)"
                             };
-                        if desk.reveal.is_none() && (style::primary(ui, label).clicked() || enter) {
+                        if desk.reveal.is_none()
+                            && ((style::primary(ui, label).clicked() && settled) || enter)
+                        {
                             gate.proceed = true;
                         }
                     }
                     (false, Some(Phase::Corridors)) => {
                         if let Some(seat) = desk.viewer
                             && view.controller(seat) == Controller::Human
-                            && (style::primary(ui, "End turn  (Enter)").clicked() || enter)
+                            && ((style::primary(ui, "End turn  (Enter)").clicked() && settled)
+                                || enter)
+                            && !desk.confirm_end_turn
                         {
-                            send(seat, Act::EndTurn);
-                            desk.message = None;
+                            if view.action_points(seat) > 0 {
+                                // Points do not carry over: make sure it is meant.
+                                desk.confirm_end_turn = true;
+                            } else {
+                                send(seat, Act::EndTurn);
+                                desk.message = None;
+                            }
                         }
                     }
                     _ => {}
@@ -621,11 +698,13 @@ fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Des
 
 fn draft_view(ui: &mut egui::Ui, view: &GameView, _sit: &Situation, desk: &mut Desk) {
     let sc = view.sc();
+    // The Council sees what is circulated; a penholder also sees its own
+    // drafts still in the drawer, so it can circulate one early.
     let visible: Vec<&DraftState> = view
         .table
         .drafts
         .iter()
-        .filter(|d| d.status != DraftStatus::InDrawer)
+        .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == desk.viewer)
         .collect();
     if visible.is_empty() {
         ui.label(style::heading("No draft on the table yet"));
@@ -644,7 +723,12 @@ fn draft_view(ui: &mut egui::Ui, view: &GameView, _sit: &Situation, desk: &mut D
     }
     ui.horizontal_wrapped(|ui| {
         for (i, d) in visible.iter().enumerate() {
-            let label = format!("{} {} ({})", i + 1, short_kind(d.kind()), d.status.label());
+            let status = if d.status == DraftStatus::InDrawer {
+                "in your drawer"
+            } else {
+                d.status.label()
+            };
+            let label = format!("{} {} ({status})", i + 1, short_kind(d.kind()));
             if ui
                 .selectable_label(desk.selected_draft == Some(d.id), label)
                 .clicked()
@@ -806,22 +890,64 @@ fn actions(
     };
     if view.phase() != Some(Phase::Corridors) || view.controller(me) != Controller::Human {
         ui.label(match view.phase() {
-            Some(Phase::Morning) => "Morning: read the news below, then go to the corridors.",
+            Some(Phase::Morning) => {
+                "Morning: read the news in the record, then go to the corridors."
+            }
             Some(Phase::Consultations) => "Consultations: drafts are circulated and revised.",
             Some(Phase::Decision) => "Decision: statements under silence and votes.",
-            Some(Phase::Evening) => "Evening: the day's results are in the record below.",
+            Some(Phase::Evening) => "Evening: the day's results are in the record.",
             _ => "",
         });
         return;
     }
     let points = view.action_points(me);
     let Some(d) = desk.selected_draft.and_then(|i| view.table.drafts.get(i)) else {
-        ui.label("Select a draft to act on it.");
+        ui.label(
+            if view
+                .table
+                .drafts
+                .iter()
+                .any(|d| d.status != DraftStatus::InDrawer)
+            {
+                "Select a draft to act on it."
+            } else {
+                "No draft is on the table yet: there is nothing to amend or lobby for."
+            },
+        );
+        press_remarks(ui, view, desk, send, me, points);
         return;
     };
     let own = d.penholder == me;
     let open = matches!(d.status, DraftStatus::OnTable | DraftStatus::Blocked { .. });
     ui.label(RichText::new(format!("On \"{}\"", d.title)).strong());
+    // The player's own red lines are theirs to keep: say when a text crosses one.
+    if let Some(line) = sit.breach(me, d.text()) {
+        ui.label(
+            RichText::new(format!(
+                "This text crosses one of your red lines: {}.",
+                sc.delegations[me].red_lines[line].reason
+            ))
+            .color(style::RED),
+        );
+    }
+    if d.status == DraftStatus::InDrawer {
+        if own {
+            ui.label(
+                "This draft is in your drawer: the Council has not seen it. Circulate it and \
+                 every delegation can read it, amend it and take a position on it.",
+            );
+            if ui
+                .add_enabled(
+                    points > 0,
+                    egui::Button::new("Circulate it to the Council (1 point)"),
+                )
+                .clicked()
+            {
+                send(me, Act::Circulate { draft: d.id });
+            }
+        }
+        return;
+    }
     if !d.status.is_live() {
         ui.label(format!(
             "This draft is {}: nothing more can be done with it.",
@@ -848,9 +974,11 @@ fn actions(
             };
             ui.horizontal(|ui| {
                 if let Some(change) = change {
-                    let label = match change {
-                        Change::Add { .. } => "Add it",
-                        _ => "Change the wording",
+                    let label = match (change, own) {
+                        (Change::Add { .. }, true) => "Add it",
+                        (Change::Add { .. }, false) => "Propose adding it",
+                        (_, true) => "Change the wording",
+                        (_, false) => "Propose this wording",
                     };
                     if ui
                         .add_enabled(points > 0, egui::Button::new(label))
@@ -861,7 +989,14 @@ fn actions(
                 }
                 if present.is_some()
                     && ui
-                        .add_enabled(points > 0, egui::Button::new("Delete it"))
+                        .add_enabled(
+                            points > 0,
+                            egui::Button::new(if own {
+                                "Delete it"
+                            } else {
+                                "Propose deleting it"
+                            }),
+                        )
                         .clicked()
                 {
                     submit_change(view, desk, send, me, d, Change::Delete { clause });
@@ -893,7 +1028,8 @@ fn actions(
                                 draft: d.id,
                                 amendment: a.id,
                                 accept: true,
-                                reason: "the penholder accepts it".into(),
+                                // A player's choice needs no stated reason.
+                                reason: String::new(),
                             },
                         );
                     }
@@ -904,7 +1040,7 @@ fn actions(
                                 draft: d.id,
                                 amendment: a.id,
                                 accept: false,
-                                reason: "the penholder refuses it".into(),
+                                reason: String::new(),
                             },
                         );
                     }
@@ -1001,6 +1137,19 @@ fn actions(
         }
     }
 
+    press_remarks(ui, view, desk, send, me, points);
+}
+
+/// Speaking to the press, optionally naming the delegation selected.
+fn press_remarks(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    desk: &mut Desk,
+    send: &mut impl FnMut(SeatId, Act),
+    me: SeatId,
+    points: u32,
+) {
+    let sc = view.sc();
     ui.add_space(6.0);
     ui.label("Speak to the press (1 point):");
     ui.add(
@@ -1124,7 +1273,7 @@ fn submit_change(
             Act::ProposeAmendment {
                 draft: d.id,
                 change,
-                reason: format!("{} proposes it", sc.name(me)),
+                reason: String::new(),
             },
         );
     }
@@ -1210,6 +1359,28 @@ pub fn instructions(
                 .collect::<Vec<_>>()
                 .join(", "),
         );
+    }
+    let pens: Vec<String> = sc
+        .drafts
+        .iter()
+        .filter(|d| d.penholder == seat)
+        .map(|d| match d.circulated_on {
+            Some(day) => format!(
+                "• {} (circulated on day {day}, or earlier if you choose)",
+                d.title
+            ),
+            None => format!(
+                "• {} (in your drawer: circulate it in the corridors when you choose)",
+                d.title
+            ),
+        })
+        .collect();
+    if !pens.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("You hold the pen on").strong());
+        for line in pens {
+            ui.label(line);
+        }
     }
     if sc.members[seat].veto {
         ui.add_space(4.0);
@@ -1331,9 +1502,10 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
             ..
         } => (
             format!(
-                "{} proposes to {change} in \"{}\": {reason}.",
+                "{} proposes to {change} in \"{}\"{}.",
                 name(by),
-                title(draft)
+                title(draft),
+                because(reason)
             ),
             style::TEXT,
         ),
@@ -1345,9 +1517,10 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
             ..
         } => (
             format!(
-                "{} {} amendment {amendment}: {reason}.",
+                "{} {} amendment {amendment}{}.",
                 name(penholder),
-                if *accepted { "accepts" } else { "refuses" }
+                if *accepted { "accepts" } else { "refuses" },
+                because(reason)
             ),
             style::TEXT,
         ),
@@ -1523,12 +1696,21 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
     }
 }
 
+/// ": reason" after a sentence, or nothing when no reason was given.
+fn because(reason: &str) -> String {
+    if reason.trim().is_empty() {
+        String::new()
+    } else {
+        format!(": {reason}")
+    }
+}
+
 fn log_panel(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
     let sc = view.sc();
     let viewer = desk.viewer.map(|s| sc.code(s).to_string());
     egui::Panel::bottom("log")
         .resizable(false)
-        .exact_size(ui.available_height() * 0.24)
+        .exact_size(ui.available_height() * 0.36)
         .show(ui, |ui| {
             ui.label(RichText::new("Record (newest first)").strong());
             egui::ScrollArea::vertical()
@@ -1614,6 +1796,15 @@ fn decision_window(
                 ));
             }
             ui.label(style::muted(explain));
+            if let Some(line) = view.situation().breach(me, d.text()) {
+                ui.label(
+                    RichText::new(format!(
+                        "The text crosses one of your red lines: {}.",
+                        sc.delegations[me].red_lines[line].reason
+                    ))
+                    .color(style::RED),
+                );
+            }
             ui.add(
                 egui::TextEdit::singleline(&mut desk.decision_reason)
                     .desired_width(f32::INFINITY)
@@ -1699,7 +1890,9 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
-        .default_width(640.0)
+        // Wide enough that most reasons fit on one line, so all fifteen
+        // ballots fit on a 720-pixel screen.
+        .default_width((ctx.content_rect().width() * 0.62).clamp(640.0, 1100.0))
         .show(ctx, |ui| {
             let rows: Vec<(String, String, Color32, String)> = match &entry.what {
                 What::Vote {
@@ -1763,7 +1956,9 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
                 _ => Vec::new(),
             };
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.6)
+                .max_height(ctx.content_rect().height() * 0.68)
+                // The newest ballot stays in view as they are revealed.
+                .stick_to_bottom(true)
                 .show(ui, |ui| {
                     egui::Grid::new("ballots")
                         .num_columns(3)

@@ -7,13 +7,16 @@ use bevy_egui::egui::{self, RichText};
 use super::chamber::describe;
 use super::{Screen, root_ui, style};
 use crate::export;
+use crate::game::compiled::{CompiledScenario, SeatId};
 use crate::game::record::{Record, What};
-use crate::game::state::{CurrentScenario, Transcript};
+use crate::game::state::{CurrentScenario, Delegation, Disposition, History, Transcript};
 
 pub fn debrief_screen(
     mut contexts: EguiContexts,
     scenario: Option<Res<CurrentScenario>>,
     transcript: Option<Res<Transcript>>,
+    history: Option<Res<History>>,
+    delegations: Query<(&Delegation, &Disposition)>,
     mut next: ResMut<NextState<Screen>>,
     mut exported: Local<Option<Result<String, String>>>,
 ) -> Result {
@@ -127,6 +130,21 @@ pub fn debrief_screen(
                                     style::TEXT
                                 }),
                             );
+                            if member.human
+                                && let Some(history) = history.as_deref()
+                            {
+                                let disposition = delegations
+                                    .iter()
+                                    .find(|(d, _)| d.seat == i)
+                                    .map(|(_, disp)| disp);
+                                for crossed in red_lines_crossed(sc, i, disposition, history) {
+                                    ui.label(
+                                        RichText::new(format!("   ⚠ {crossed}"))
+                                            .size(style::SMALL)
+                                            .color(style::RED),
+                                    );
+                                }
+                            }
                             for o in &line.objectives {
                                 ui.label(
                                     RichText::new(format!(
@@ -149,6 +167,35 @@ pub fn debrief_screen(
         });
     });
     Ok(())
+}
+
+/// The red lines of a delegation that a text the Council adopted crosses,
+/// as sentences: a player's red lines are theirs to keep, and the debrief
+/// says when they let one go.
+fn red_lines_crossed(
+    sc: &CompiledScenario,
+    seat: SeatId,
+    disposition: Option<&Disposition>,
+    history: &History,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, r) in sc.delegations[seat].red_lines.iter().enumerate() {
+        // A red line the crisis lifted no longer binds.
+        let active = disposition.is_none_or(|d| d.red_line_active.get(i).copied().unwrap_or(true));
+        if let Some(p) = history
+            .adopted
+            .iter()
+            .find(|p| active && crate::ai::red_line_crossed(r, &p.text))
+        {
+            lines.push(format!(
+                "Red line crossed by the {} adopted on day {}: {}",
+                p.kind.name(),
+                p.day,
+                r.reason
+            ));
+        }
+    }
+    lines
 }
 
 /// Writes the transcript into the exports folder; returns its path.

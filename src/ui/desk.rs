@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use crate::game::compiled::{ClauseId, DraftId, SeatId};
 use crate::game::decision::DecisionQueue;
 use crate::game::record::What;
-use crate::game::state::{Controller, Delegation, Transcript, Turns};
+use crate::game::state::{Clock, Controller, Delegation, Transcript, Turns};
 use crate::game::{ActRefused, GameState, Phase};
 
 /// A vote or silence procedure being shown ballot by ballot.
@@ -49,7 +49,17 @@ pub struct Desk {
     pub menu_open: bool,
     /// Which tab of the left panel is open.
     pub tab: Tab,
+    /// The day and phase on screen, and when it came (real time, seconds):
+    /// the button that moves the game on ignores clicks in its first moments,
+    /// so a double click cannot skip a phase or end a turn unseen.
+    pub phase_on_screen: Option<(u32, Phase)>,
+    pub phase_shown_at: f64,
+    /// "End your turn with points left?" is being asked.
+    pub confirm_end_turn: bool,
 }
+
+/// Seconds a new phase is on screen before its button takes a click.
+pub const PHASE_BUTTON_DELAY: f64 = 0.6;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -64,6 +74,12 @@ impl Desk {
     pub fn reset(&mut self) {
         *self = Desk::default();
     }
+
+    /// Whether the current phase has been on screen long enough for its
+    /// button to act.
+    pub fn phase_settled(&self, now: f64) -> bool {
+        now - self.phase_shown_at >= PHASE_BUTTON_DELAY
+    }
 }
 
 /// Keeps the desk in step with the game: new votes to reveal, refused acts
@@ -76,11 +92,21 @@ pub fn follow_game(
     game: Res<State<GameState>>,
     phase: Option<Res<State<Phase>>>,
     turns: Option<Res<Turns>>,
+    clock: Option<Res<Clock>>,
     queue: Option<Res<DecisionQueue>>,
     delegations: Query<(&Delegation, &Controller)>,
     mut refused: MessageReader<ActRefused>,
 ) {
     let Some(transcript) = transcript else { return };
+    let on_screen = clock
+        .as_deref()
+        .zip(phase.as_deref())
+        .map(|(c, p)| (c.day, *p.get()));
+    if on_screen != desk.phase_on_screen {
+        desk.phase_on_screen = on_screen;
+        desk.phase_shown_at = time.elapsed_secs_f64();
+        desk.confirm_end_turn = false;
+    }
     let entries = &transcript.0.entries;
     if desk.seen_entries > entries.len() {
         desk.seen_entries = 0;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use horseshoe::game::draft::{AmendmentState, DraftStatus};
 use horseshoe::game::record::{Record, VoteSubject, What};
 use horseshoe::game::state::{Controller, Table, Transcript};
 use horseshoe::game::{
@@ -334,4 +335,145 @@ fn a_refused_act_changes_nothing_and_says_why() {
         app.world().resource::<Table>().drafts[mira_ps].status,
         table_before.drafts[mira_ps].status
     );
+}
+
+/// Runs a game with `humans` to the corridors of `day`, ending their turns on
+/// the days before. Returns the app, waiting in those corridors.
+fn to_corridors_of_day(
+    sc: &Arc<CompiledScenario>,
+    seed: u64,
+    humans: &[usize],
+    day: u32,
+) -> bevy::app::App {
+    let mut controllers = vec![Controller::Ai; sc.seat_count()];
+    for &s in humans {
+        controllers[s] = Controller::Human;
+    }
+    let mut app = game::headless_app();
+    game::start_game(
+        app.world_mut(),
+        GameConfig {
+            scenario: sc.clone(),
+            seed,
+            controllers,
+        },
+    );
+    for _ in 0..500 {
+        app.update();
+        let phase = app
+            .world()
+            .get_resource::<bevy::prelude::State<Phase>>()
+            .map(|p| *p.get());
+        let today = app.world().resource::<game::state::Clock>().day;
+        match phase {
+            Some(Phase::Corridors) if today == day => return app,
+            Some(Phase::Corridors) => {
+                for &s in humans {
+                    send(&mut app, s, Act::EndTurn);
+                }
+            }
+            Some(Phase::Decision) => {
+                let queue = app
+                    .world()
+                    .resource::<game::decision::DecisionQueue>()
+                    .clone();
+                if let Some(current) = &queue.current {
+                    for &s in humans {
+                        if current.choices[s].is_none() {
+                            let act = match current.item {
+                                game::decision::Item::Silence { draft } => Act::Silence {
+                                    draft,
+                                    keep: true,
+                                    reason: String::new(),
+                                },
+                                _ => Act::CastVote {
+                                    vote: Vote::Abstain,
+                                    explanation: String::new(),
+                                },
+                            };
+                            send(&mut app, s, act);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("the game did not reach the corridors of day {day}");
+}
+
+#[test]
+fn a_human_penholder_can_circulate_its_draft_before_its_day() {
+    let sc = gaza();
+    let mar = sc.seat_of("MAR").unwrap();
+    let moroccan_ps = sc
+        .drafts
+        .iter()
+        .position(|d| d.id == "moroccan_ps")
+        .unwrap();
+    assert_eq!(sc.drafts[moroccan_ps].penholder, mar);
+    assert_eq!(sc.drafts[moroccan_ps].circulated_on, Some(2));
+    let mut app = to_corridors_of_day(&sc, 5, &[mar], 1);
+    let table = app.world().resource::<Table>().clone();
+    assert_eq!(table.drafts[moroccan_ps].status, DraftStatus::InDrawer);
+    // Another delegation cannot circulate Morocco's draft.
+    let usa = sc.seat_of("USA").unwrap();
+    send(&mut app, usa, Act::Circulate { draft: moroccan_ps });
+    send(&mut app, mar, Act::Circulate { draft: moroccan_ps });
+    app.update();
+    let table = app.world().resource::<Table>().clone();
+    assert_eq!(table.drafts[moroccan_ps].status, DraftStatus::OnTable);
+    let record = &app.world().resource::<Transcript>().0;
+    let circulated: Vec<_> = record
+        .entries
+        .iter()
+        .filter(|e| matches!(&e.what, What::Circulated { penholder, .. } if penholder == "MAR"))
+        .collect();
+    assert_eq!(circulated.len(), 1);
+    assert_eq!(circulated[0].day, 1);
+}
+
+#[test]
+fn accepting_an_amendment_lapses_the_others_that_propose_the_same_change() {
+    let sc = gaza();
+    let mar = sc.seat_of("MAR").unwrap();
+    let moroccan_ps = sc
+        .drafts
+        .iter()
+        .position(|d| d.id == "moroccan_ps")
+        .unwrap();
+    // Morocco (human) leaves its draft open; by day 3 several AI delegations
+    // have proposed amendments to it, some the same change.
+    let mut app = to_corridors_of_day(&sc, 5, &[mar], 3);
+    let table = app.world().resource::<Table>().clone();
+    let pending: Vec<_> = table.drafts[moroccan_ps]
+        .amendments
+        .iter()
+        .filter(|a| a.state == AmendmentState::Proposed)
+        .collect();
+    let (first, twin) = pending
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            pending[i + 1..]
+                .iter()
+                .find(|b| b.change == a.change && b.by != a.by)
+                .map(|b| (a.id, b.id))
+        })
+        .expect("two delegations propose the same change by day 3 (seed 5)");
+    send(
+        &mut app,
+        mar,
+        Act::AnswerAmendment {
+            draft: moroccan_ps,
+            amendment: first,
+            accept: true,
+            reason: String::new(),
+        },
+    );
+    app.update();
+    let d = &app.world().resource::<Table>().drafts[moroccan_ps];
+    let state = |id: usize| d.amendments.iter().find(|a| a.id == id).unwrap().state;
+    assert_eq!(state(first), AmendmentState::Accepted);
+    assert_eq!(state(twin), AmendmentState::Lapsed);
 }
