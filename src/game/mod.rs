@@ -273,5 +273,17 @@ pub fn run_until_over(app: &mut App, max_updates: usize) -> bool {
 pub fn headless_app() -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins).add_plugins(GamePlugin);
+    run_on_one_thread(&mut app);
     app
+}
+
+/// Runs every schedule of the app on the calling thread. A headless update
+/// is a handful of small systems: handing them to the thread pool costs more
+/// than running them. Batch simulation gets its parallelism from playing
+/// games on separate threads instead.
+fn run_on_one_thread(app: &mut App) {
+    use bevy::ecs::schedule::{Schedules, SingleThreadedExecutor};
+    for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
+        schedule.set_executor(SingleThreadedExecutor::new());
+    }
 }
