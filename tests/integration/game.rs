@@ -184,20 +184,8 @@ fn play_with_humans(
     humans: &[&str],
     mut human: impl FnMut(&mut bevy::app::App, Phase, usize),
 ) -> Record {
-    let mut controllers = vec![Controller::Ai; sc.seat_count()];
     let seats: Vec<usize> = humans.iter().map(|c| sc.seat_of(c).unwrap()).collect();
-    for &s in &seats {
-        controllers[s] = Controller::Human;
-    }
-    let mut app = game::headless_app();
-    game::start_game(
-        app.world_mut(),
-        GameConfig {
-            scenario: sc.clone(),
-            seed,
-            controllers,
-        },
-    );
+    let mut app = app_with_humans(sc, seed, &seats);
     for _ in 0..2000 {
         app.update();
         let world = app.world();
@@ -215,6 +203,24 @@ fn play_with_humans(
         }
     }
     panic!("the game with human seats did not end");
+}
+
+/// A headless game started with these seats played by humans.
+fn app_with_humans(sc: &Arc<CompiledScenario>, seed: u64, humans: &[usize]) -> bevy::app::App {
+    let mut controllers = vec![Controller::Ai; sc.seat_count()];
+    for &s in humans {
+        controllers[s] = Controller::Human;
+    }
+    let mut app = game::headless_app();
+    game::start_game(
+        app.world_mut(),
+        GameConfig {
+            scenario: sc.clone(),
+            seed,
+            controllers,
+        },
+    );
+    app
 }
 
 fn send(app: &mut bevy::app::App, seat: usize, act: Act) {
@@ -345,19 +351,7 @@ fn to_corridors_of_day(
     humans: &[usize],
     day: u32,
 ) -> bevy::app::App {
-    let mut controllers = vec![Controller::Ai; sc.seat_count()];
-    for &s in humans {
-        controllers[s] = Controller::Human;
-    }
-    let mut app = game::headless_app();
-    game::start_game(
-        app.world_mut(),
-        GameConfig {
-            scenario: sc.clone(),
-            seed,
-            controllers,
-        },
-    );
+    let mut app = app_with_humans(sc, seed, humans);
     for _ in 0..500 {
         app.update();
         let phase = app
