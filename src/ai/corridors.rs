@@ -8,7 +8,7 @@ use super::reasons::{self, phrase};
 use super::{Context, Situation};
 use crate::game::actions::Act;
 use crate::game::compiled::{DraftId, SeatId};
-use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus};
+use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
 use crate::game::state::Table;
 use crate::rules::ProductKind;
 
@@ -172,44 +172,60 @@ fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: C
 
 /// The best amendment a delegation could propose to a draft: the change that
 /// improves the text most for it without crossing anyone's red line.
+///
+/// A change moves the delegation's value by the difference in one clause
+/// alone, so every move is valued by that difference; red lines (the costly
+/// part) are checked from the best move down, until one keeps the text
+/// passable, which is most often the first.
 pub fn best_amendment(sit: &Situation, seat: SeatId, draft: &DraftState) -> Option<(Change, f32)> {
-    let ctx = Context::of(draft);
     let text = draft.text();
-    let base = sit.assess(seat, text, ctx).value;
-    let breaches_before: usize = (0..sit.seats())
-        .filter(|&s| s != seat && sit.breach(s, text).is_some())
-        .count();
-    let already: Vec<Change> = draft
+    let value_of = |c, w: Option<u8>| w.map_or(0.0, |w| sit.clause_value(seat, c, w));
+    let proposed: Vec<Change> = draft
         .amendments
         .iter()
         .filter(|a| a.by == seat)
         .map(|a| a.change)
         .collect();
-    let mut best: Option<(Change, f32)> = None;
-    for change in penholder::moves(sit, text) {
-        if already.contains(&change) {
-            continue;
-        }
+    let mut valued: Vec<(Change, f32)> = penholder::moves(sit, text)
+        .into_iter()
+        .filter(|change| !proposed.contains(change))
+        .map(|change| {
+            let c = change.clause();
+            let new = match change {
+                Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
+                Change::Delete { .. } => None,
+            };
+            (change, value_of(c, new) - value_of(c, text.wording_of(c)))
+        })
+        .collect();
+    let breached = |s: SeatId, t: &Text| sit.breach(s, t).is_some();
+    let keeps_passable = |change: Change| {
         let Some(candidate) = text.with(change, &sit.sc.parts) else {
-            continue;
+            return false;
         };
-        if sit.breach(seat, &candidate).is_some() {
-            continue;
+        if breached(seat, &candidate) {
+            return false;
         }
-        let gain = sit.assess(seat, &candidate, ctx).value - base;
-        if best.as_ref().is_some_and(|b| gain <= b.1) {
-            continue;
+        // No more members with a red line crossed than before. Only members
+        // whose red lines name the clause can change.
+        let (mut before, mut after) = (0, 0);
+        for s in
+            (0..sit.seats()).filter(|&s| s != seat && sit.red_lines_mention(s, change.clause()))
+        {
+            before += breached(s, text) as usize;
+            after += breached(s, &candidate) as usize;
         }
-        // Keep the text passable: no new red line crossed for anyone.
-        let breaches_after = (0..sit.seats())
-            .filter(|&s| s != seat && sit.breach(s, &candidate).is_some())
-            .count();
-        if breaches_after > breaches_before {
-            continue;
+        after <= before
+    };
+    loop {
+        // The best gain left; among equal gains, the earlier move.
+        let best =
+            (0..valued.len()).reduce(|b, i| if valued[i].1 > valued[b].1 { i } else { b })?;
+        let (change, gain) = valued.remove(best);
+        if keeps_passable(change) {
+            return Some((change, gain));
         }
-        best = Some((change, gain));
     }
-    best
 }
 
 /// A corridor action with how much the delegation expects to gain from it.

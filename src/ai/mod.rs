@@ -410,12 +410,21 @@ impl Outlook {
         let clauses = sc.clause_count();
         let max_wordings = sc.wordings.iter().copied().max().unwrap_or(1) as usize;
         let stride_seat = clauses * max_wordings;
-        // Own values, salience-scaled.
-        let own = |s: SeatId, c: ClauseId, w: usize| -> f32 {
-            disp[s].salience * disp[s].stances[c].get(w).copied().unwrap_or(0.0)
-        };
+        // Own values, salience-scaled, laid out like `eff` (missing wordings
+        // are zero), so that blending is a sum of whole rows.
+        let mut own = vec![0.0; n * stride_seat];
+        for s in 0..n {
+            let row = &mut own[s * stride_seat..(s + 1) * stride_seat];
+            for c in 0..clauses {
+                let stances = disp[s].stances[c].iter().take(sc.wordings[c] as usize);
+                for (w, v) in stances.enumerate() {
+                    row[c * max_wordings + w] = disp[s].salience * v;
+                }
+            }
+        }
         let mut eff = vec![0.0; n * stride_seat];
         let mut wants = vec![0.0; n];
+        let mut weights: Vec<(SeatId, f32)> = Vec::with_capacity(n);
         for s in 0..n {
             // Blend toward the members sharing groups, weighted by how many.
             let shared = &sc.shared_groups[s];
@@ -425,19 +434,23 @@ impl Outlook {
             } else {
                 0.0
             };
-            let weights: Vec<(SeatId, f32)> = shared
-                .iter()
-                .enumerate()
-                .filter(|&(_, &k)| k > 0)
-                .map(|(p, &k)| (p, loyalty * k as f32 / total))
-                .collect();
-            for c in 0..clauses {
-                for w in 0..sc.wordings[c] as usize {
-                    let mut v = (1.0 - loyalty) * own(s, c, w);
-                    for &(p, wt) in &weights {
-                        v += wt * own(p, c, w);
-                    }
-                    eff[s * stride_seat + c * max_wordings + w] = v;
+            weights.clear();
+            weights.extend(
+                shared
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &k)| k > 0)
+                    .map(|(p, &k)| (p, loyalty * k as f32 / total)),
+            );
+            let row = &mut eff[s * stride_seat..(s + 1) * stride_seat];
+            let own_row = &own[s * stride_seat..(s + 1) * stride_seat];
+            for (e, o) in row.iter_mut().zip(own_row) {
+                *e = (1.0 - loyalty) * o;
+            }
+            for &(p, wt) in &weights {
+                let partner = &own[p * stride_seat..(p + 1) * stride_seat];
+                for (e, o) in row.iter_mut().zip(partner) {
+                    *e += wt * o;
                 }
             }
             let mut wv = (1.0 - loyalty) * disp[s].wants_product;

@@ -34,12 +34,26 @@ const BROKEN_WORD: f32 = 1.0;
 const PASS_BONUS: f32 = 1.0;
 
 /// Every seat's standing on a text, as the penholder reads it.
-#[derive(Clone)]
 struct Standing {
     /// Perceived value per seat (the penholder's misreadings included).
     values: Vec<f32>,
     /// Red lines crossed per seat, and whether one brings a no vote.
     crossed: Vec<(u8, bool)>,
+}
+
+impl Clone for Standing {
+    fn clone(&self) -> Self {
+        Standing {
+            values: self.values.clone(),
+            crossed: self.crossed.clone(),
+        }
+    }
+
+    /// Reuses the buffers (the search's scratch standing).
+    fn clone_from(&mut self, source: &Self) {
+        self.values.clone_from(&source.values);
+        self.crossed.clone_from(&source.crossed);
+    }
 }
 
 impl Standing {
@@ -55,22 +69,30 @@ impl Standing {
         Standing { values, crossed }
     }
 
-    /// The standing after one change, recomputing red lines only where they
-    /// name the changed clause.
-    fn after(&self, sit: &Situation, text: &Text, candidate: &Text, change: Change) -> Self {
+    /// Makes `self` the standing after one change to `text` (giving
+    /// `candidate`), starting from `before`: red lines are recomputed only
+    /// where they name the changed clause. Reuses `self`'s buffers, as the
+    /// search tries thousands of changes.
+    fn set_after(
+        &mut self,
+        before: &Standing,
+        sit: &Situation,
+        text: &Text,
+        candidate: &Text,
+        change: Change,
+    ) {
         let c = change.clause();
         let old = text.wording_of(c);
         let new = candidate.wording_of(c);
-        let mut next = self.clone();
+        self.clone_from(before);
         for s in 0..sit.seats() {
             let before = old.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
             let after = new.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
-            next.values[s] += after - before;
+            self.values[s] += after - before;
             if sit.red_lines_mention(s, c) {
-                next.crossed[s] = sit.crossed(s, candidate);
+                self.crossed[s] = sit.crossed(s, candidate);
             }
         }
-        next
     }
 
     /// How far the text is from adoption, counting every red line crossed
@@ -143,7 +165,7 @@ fn first_any(sit: &Situation, seat: SeatId) -> Option<usize> {
 
 /// Every single change the penholder could make to a text.
 pub fn moves(sit: &Situation, text: &Text) -> Vec<Change> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4 * sit.sc.clause_count());
     for c in 0..sit.sc.clause_count() {
         if !sit.available(c) {
             continue;
@@ -269,20 +291,34 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     let mut text = draft.text().clone();
     let mut standing = Standing::of(sit, pen, &text, ctx);
     let (mut best, _) = standing.score(sit, pen, consensus, ctx);
+    // Scratch buffers for the candidates.
+    let mut candidate = text.clone();
+    let mut next = standing.clone();
     for _ in 0..MAX_STEPS {
         let mut improved: Option<(Text, Standing, f32)> = None;
         for change in moves(sit, &text) {
-            let Some(candidate) = text.with(change, &sit.sc.parts) else {
+            candidate.clone_from(&text);
+            if !candidate.apply(change, &sit.sc.parts) {
                 continue;
-            };
-            let next = standing.after(sit, &text, &candidate, change);
+            }
+            next.set_after(&standing, sit, &text, &candidate, change);
             let (mut s, _) = next.score(sit, pen, consensus, ctx);
             if locked.contains(&change.clause()) {
                 s -= BROKEN_WORD;
             }
             if s > best + 1e-4 {
                 best = s;
-                improved = Some((candidate, next, s));
+                // Keep the better one; the old best's buffers become scratch.
+                match &mut improved {
+                    Some((t, st, v)) => {
+                        std::mem::swap(t, &mut candidate);
+                        std::mem::swap(st, &mut next);
+                        *v = s;
+                    }
+                    None => {
+                        improved = Some((candidate.clone(), next.clone(), s));
+                    }
+                }
             }
         }
         if let Some(candidate) = repair(sit, &text) {

@@ -8,10 +8,26 @@ use crate::scenario::Part;
 use crate::text::{self, RenderedText};
 
 /// The content of a draft: its kind and its clauses in order, each at a wording.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Text {
     pub kind: ProductKind,
     pub clauses: Vec<(ClauseId, u8)>,
+}
+
+impl Clone for Text {
+    fn clone(&self) -> Self {
+        Text {
+            kind: self.kind,
+            clauses: self.clauses.clone(),
+        }
+    }
+
+    /// Reuses the clause buffer: the AI's searches copy texts thousands of
+    /// times a game.
+    fn clone_from(&mut self, source: &Self) {
+        self.kind = source.kind;
+        self.clauses.clone_from(&source.clauses);
+    }
 }
 
 impl Text {

@@ -270,9 +270,14 @@ pub fn run_until_over(app: &mut App, max_updates: usize) -> bool {
 }
 
 /// A headless app ready to play: `MinimalPlugins` and the game plugin.
+///
+/// Without the task pools: the game spawns no tasks, and the pools' system
+/// ticks three executors a hundred times on every update, about 4% of a
+/// whole game in a release profile (`docs/performance.md`).
 pub fn headless_app() -> App {
     let mut app = App::new();
-    app.add_plugins(MinimalPlugins).add_plugins(GamePlugin);
+    app.add_plugins(MinimalPlugins.build().disable::<TaskPoolPlugin>())
+        .add_plugins(GamePlugin);
     run_on_one_thread(&mut app);
     app
 }

@@ -124,8 +124,7 @@ impl GameCtx<'_, '_> {
     }
 
     pub fn log(&mut self, what: What) {
-        let clock = self.clock.clone();
-        self.transcript.log(&clock, what);
+        self.transcript.log(&self.clock, what);
     }
 
     /// Carries out one act of one delegation (not a decision), then lets AI
@@ -370,8 +369,19 @@ impl GameCtx<'_, '_> {
                 }
             }
         }
-        let disp = dispositions(&self.seats, &self.delegations);
-        self.outlook.0 = Arc::new(ai::Outlook::new(&sc, &disp));
+        // The outlook holds blended stances and wishes for a product: only
+        // effects on those change it.
+        let reshapes_outlook = e.effects.iter().any(|effect| {
+            matches!(
+                effect,
+                CompiledEffect::ShiftStance { seat, .. } | CompiledEffect::ShiftWantsProduct { seat, .. }
+                    if !sc.delegations[*seat].fixed_stances
+            )
+        });
+        if reshapes_outlook {
+            let disp = dispositions(&self.seats, &self.delegations);
+            self.outlook.0 = Arc::new(ai::Outlook::new(&sc, &disp));
+        }
         self.log(What::News {
             event: e.id.clone(),
             headline: e.headline.clone(),
@@ -526,8 +536,7 @@ fn ai_corridors(mut g: GameCtx) {
                 &g.crisis.events_happened,
             );
             let points = g.action_points(seat);
-            let table = g.table.clone();
-            ai::corridors::plan(&sit, seat, &table, points, &mut g.rng.0)
+            ai::corridors::plan(&sit, seat, &g.table, points, &mut g.rng.0)
         };
         for act in acts {
             // A plan made at the start of the turn may no longer fit after
