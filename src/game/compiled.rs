@@ -169,6 +169,7 @@ pub enum CompiledCondition {
     },
     DraftBlocked(DraftId),
     DraftAdopted(DraftId),
+    DraftCirculated(DraftId),
     EventHappened(EventId),
     UrgencyAtLeast(f32),
     All(Vec<CompiledCondition>),
@@ -490,6 +491,10 @@ impl CompiledScenario {
                 },
                 Condition::DraftAdopted(d) => match draft(d) {
                     Some(i) => CompiledCondition::DraftAdopted(i),
+                    None => CompiledCondition::Any(Vec::new()),
+                },
+                Condition::DraftCirculated(d) => match draft(d) {
+                    Some(i) => CompiledCondition::DraftCirculated(i),
                     None => CompiledCondition::Any(Vec::new()),
                 },
                 Condition::EventHappened(e) => match event(e) {

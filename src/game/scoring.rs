@@ -2,10 +2,16 @@
 
 use super::compiled::{CompiledCondition, CompiledGoal, CompiledScenario, SeatId};
 use super::record::{ObjectiveResult, ScoreLine};
-use super::state::{Clock, Crisis, History};
+use super::state::{Clock, Crisis, History, Table};
 
 /// Whether a trigger's condition holds this evening.
-pub fn holds(c: &CompiledCondition, clock: &Clock, crisis: &Crisis, history: &History) -> bool {
+pub fn holds(
+    c: &CompiledCondition,
+    clock: &Clock,
+    crisis: &Crisis,
+    history: &History,
+    table: &Table,
+) -> bool {
     match c {
         CompiledCondition::FromDay(d) => clock.day >= *d,
         CompiledCondition::NoProductAdopted { kinds, by_day } => {
@@ -14,13 +20,21 @@ pub fn holds(c: &CompiledCondition, clock: &Clock, crisis: &Crisis, history: &Hi
         CompiledCondition::ProductAdopted { kinds } => history.adopted_of(kinds).next().is_some(),
         CompiledCondition::DraftBlocked(d) => history.blocked.contains(d),
         CompiledCondition::DraftAdopted(d) => history.adopted.iter().any(|p| p.draft == *d),
+        CompiledCondition::DraftCirculated(d) => table
+            .drafts
+            .get(*d)
+            .is_some_and(|draft| draft.circulated_day.is_some()),
         CompiledCondition::EventHappened(e) => {
             crisis.events_happened.get(*e).copied().unwrap_or(false)
         }
         CompiledCondition::UrgencyAtLeast(u) => crisis.urgency >= *u,
-        CompiledCondition::All(list) => list.iter().all(|c| holds(c, clock, crisis, history)),
-        CompiledCondition::Any(list) => list.iter().any(|c| holds(c, clock, crisis, history)),
-        CompiledCondition::Not(inner) => !holds(inner, clock, crisis, history),
+        CompiledCondition::All(list) => {
+            list.iter().all(|c| holds(c, clock, crisis, history, table))
+        }
+        CompiledCondition::Any(list) => {
+            list.iter().any(|c| holds(c, clock, crisis, history, table))
+        }
+        CompiledCondition::Not(inner) => !holds(inner, clock, crisis, history, table),
     }
 }
 

@@ -581,7 +581,9 @@ fn evening(mut g: GameCtx) {
     g.set_phase(PhaseName::Evening);
     let sc = g.sc();
     for (i, t) in sc.triggers.iter().enumerate() {
-        if g.crisis.triggers_fired[i] || !scoring::holds(&t.when, &g.clock, &g.crisis, &g.history) {
+        if g.crisis.triggers_fired[i]
+            || !scoring::holds(&t.when, &g.clock, &g.crisis, &g.history, &g.table)
+        {
             continue;
         }
         g.crisis.triggers_fired[i] = true;

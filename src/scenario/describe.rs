@@ -15,6 +15,7 @@ impl fmt::Display for Condition {
             Condition::ProductAdopted { kinds } => write!(f, "a {} is adopted", kinds_label(kinds)),
             Condition::DraftBlocked(d) => write!(f, "`{d}` is blocked"),
             Condition::DraftAdopted(d) => write!(f, "`{d}` is adopted"),
+            Condition::DraftCirculated(d) => write!(f, "`{d}` has been circulated"),
             Condition::EventHappened(e) => write!(f, "`{e}` has happened"),
             Condition::UrgencyAtLeast(u) => write!(f, "urgency reaches {u}"),
             Condition::All(list) => join(f, list, " and "),

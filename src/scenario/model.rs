@@ -415,6 +415,9 @@ pub enum Condition {
     /// This draft was blocked: silence broken, or vote failed or vetoed.
     DraftBlocked(String),
     DraftAdopted(String),
+    /// This draft has left the drawer: circulated by its penholder or by a
+    /// trigger.
+    DraftCirculated(String),
     EventHappened(String),
     UrgencyAtLeast(f32),
     All(Vec<Condition>),

@@ -734,7 +734,9 @@ impl<'a> Validator<'a> {
             Condition::FromDay(day) => self.day(p.index(0), *day),
             Condition::NoProductAdopted { by_day, .. } => self.day(p.field("by_day"), *by_day),
             Condition::ProductAdopted { .. } => {}
-            Condition::DraftBlocked(id) | Condition::DraftAdopted(id) => {
+            Condition::DraftBlocked(id)
+            | Condition::DraftAdopted(id)
+            | Condition::DraftCirculated(id) => {
                 self.draft_ref(p.index(0), id);
             }
             Condition::EventHappened(id) => self.event_ref(p.index(0), id),

@@ -352,6 +352,13 @@ fn to_corridors_of_day(
     day: u32,
 ) -> bevy::app::App {
     let mut app = app_with_humans(sc, seed, humans);
+    advance_to_corridors_of_day(&mut app, humans, day);
+    app
+}
+
+/// Plays on to the corridors of `day`, the human seats ending their turns at
+/// once, keeping silence and abstaining.
+fn advance_to_corridors_of_day(app: &mut bevy::app::App, humans: &[usize], day: u32) {
     for _ in 0..500 {
         app.update();
         let phase = app
@@ -360,10 +367,10 @@ fn to_corridors_of_day(
             .map(|p| *p.get());
         let today = app.world().resource::<game::state::Clock>().day;
         match phase {
-            Some(Phase::Corridors) if today == day => return app,
+            Some(Phase::Corridors) if today == day => return,
             Some(Phase::Corridors) => {
                 for &s in humans {
-                    send(&mut app, s, Act::EndTurn);
+                    send(app, s, Act::EndTurn);
                 }
             }
             Some(Phase::Decision) => {
@@ -385,7 +392,7 @@ fn to_corridors_of_day(
                                     explanation: String::new(),
                                 },
                             };
-                            send(&mut app, s, act);
+                            send(app, s, act);
                         }
                     }
                 }
@@ -394,6 +401,36 @@ fn to_corridors_of_day(
         }
     }
     panic!("the game did not reach the corridors of day {day}");
+}
+
+#[test]
+fn russias_threat_stays_silent_once_russia_has_tabled_its_draft_itself() {
+    let sc = gaza();
+    let rus = sc.seat_of("RUS").unwrap();
+    let russia_res = sc.drafts.iter().position(|d| d.id == "russia_res").unwrap();
+    let mut app = to_corridors_of_day(&sc, 5, &[rus], 1);
+    send(&mut app, rus, Act::Circulate { draft: russia_res });
+    app.update();
+    advance_to_corridors_of_day(&mut app, &[rus], 6);
+    let record = &app.world().resource::<Transcript>().0;
+    // The trigger's first condition holds: no statement by day 5 ...
+    assert!(!record.entries.iter().any(|e| {
+        e.day <= 5 && matches!(&e.what, What::Adopted { kind, .. } if *kind != rules::ProductKind::Resolution)
+    }));
+    // ... but the draft is out, so nothing announces Russia circulating it.
+    assert!(
+        !record.entries.iter().any(|e| matches!(
+            &e.what,
+            What::TriggerFired { trigger, .. } if trigger == "russia_threat"
+        )),
+        "the threat fired although Russia had circulated its draft on day 1"
+    );
+    let circulations = record
+        .entries
+        .iter()
+        .filter(|e| matches!(&e.what, What::Circulated { draft, version: 1, .. } if draft == "russia_res"))
+        .count();
+    assert_eq!(circulations, 1);
 }
 
 #[test]
