@@ -197,7 +197,11 @@ fn write_outcome(r: &Record, w: &mut dyn Writer) {
 }
 
 fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
-    let name = |code: &str| r.name_of(code).to_string();
+    // "the United States" within a sentence, "The United States" at its
+    // start, "United States" as a label.
+    let name = |code: &str| crate::text::country_in_sentence(r.name_of(code));
+    let subject = |code: &str| crate::text::capitalise(&name(code));
+    let label = |code: &str| r.name_of(code).to_string();
     let title = |draft: &str| draft_title(r, draft).to_string();
     let phase = e.phase.label();
     match &e.what {
@@ -220,7 +224,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
                 format!("{title}: version {version}")
             };
             w.heading(3, &what);
-            w.labelled(&format!("{phase}, {}", name(penholder)), &sentence(reason));
+            w.labelled(&format!("{phase}, {}", label(penholder)), &sentence(reason));
             if !changes.is_empty() {
                 w.list(changes);
             }
@@ -234,7 +238,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             reason,
         } => w.labelled(
             &format!("{phase}, amendment {amendment} to {}", title(draft)),
-            &format!("{} proposes to {change}. {}", name(by), sentence(reason)),
+            &format!("{} proposes to {change}. {}", subject(by), sentence(reason)),
         ),
         What::AmendmentAnswered {
             draft,
@@ -246,7 +250,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             &format!("{phase}, amendment {amendment} to {}", title(draft)),
             &format!(
                 "{} {} it. {}",
-                name(penholder),
+                subject(penholder),
                 if *accepted { "accepts" } else { "rejects" },
                 sentence(reason)
             ),
@@ -261,7 +265,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             &format!("{phase}, lobbying"),
             &format!(
                 "{} asks {} to support {}: {}. {}",
-                name(by),
+                subject(by),
                 name(target),
                 title(draft),
                 if *agreed { "agreed" } else { "refused" },
@@ -279,7 +283,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             &format!("{phase}, trade"),
             &format!(
                 "{} offers {} its support for {} in return for support for {}: {}. {}",
-                name(by),
+                subject(by),
                 name(target),
                 title(give),
                 title(get),
@@ -301,7 +305,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
                 &format!("{phase}, request"),
                 &format!(
                     "{} asks {} to support {}{offer}.",
-                    name(by),
+                    subject(by),
                     name(target),
                     title(draft)
                 ),
@@ -309,7 +313,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
         }
         What::CoSponsored { by, draft } => w.labelled(
             &format!("{phase}, co-sponsor"),
-            &format!("{} co-sponsors {}.", name(by), title(draft)),
+            &format!("{} co-sponsors {}.", subject(by), title(draft)),
         ),
         What::PressRemarks { by, remarks } => w.labelled(
             &format!("{phase}, press remarks by {}", name(by)),
@@ -319,7 +323,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             &format!("{phase}, silence procedure"),
             &format!(
                 "{} puts {} (version {version}) under silence procedure.",
-                name(by),
+                subject(by),
                 title(draft)
             ),
         ),
@@ -362,13 +366,13 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             &format!("{phase}, in blue"),
             &format!(
                 "{} puts {} (version {version}) in blue: it can be voted on.",
-                name(by),
+                subject(by),
                 title(draft)
             ),
         ),
         What::VoteRequested { draft, by } => w.labelled(
             &format!("{phase}, vote requested"),
-            &format!("{} asks for a vote on {}.", name(by), title(draft)),
+            &format!("{} asks for a vote on {}.", subject(by), title(draft)),
         ),
         What::Vote {
             subject,
@@ -410,7 +414,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             phase,
             &format!(
                 "{} is now played by {}.",
-                name(member),
+                subject(member),
                 if *human { "students" } else { "the computer" }
             ),
         ),

@@ -82,10 +82,14 @@ pub fn briefing_screen(
                     }
                     many => {
                         ui.label(style::heading("Hot seat"));
+                        let names: Vec<String> = many
+                            .iter()
+                            .map(|&s| crate::text::country_in_sentence(sc.name(s)))
+                            .collect();
+                        let names: Vec<&str> = names.iter().map(String::as_str).collect();
                         ui.label(format!(
-                            "{} delegations are played here: {}. Each will see its own instructions when the keyboard is handed over.",
-                            many.len(),
-                            many.iter().map(|&s| sc.name(s)).collect::<Vec<_>>().join(", ")
+                            "Played here: {}. Between turns the screen shows only what the whole room may see; each delegation sees its own instructions and private talks after the hand-over, in its turn.",
+                            crate::ai::penholder::join_names(&names)
                         ));
                     }
                 }

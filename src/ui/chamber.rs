@@ -266,6 +266,11 @@ pub fn chamber_screen(
                     Tab::Actions => actions(ui, &view, &sit, &mut desk, &mut send),
                     Tab::Instructions => match desk.viewer {
                         Some(seat) => instructions(ui, view.sc(), seat, Some(&view.history)),
+                        None if desk.hot_seat => {
+                            ui.label(
+                                "Each delegation's instructions show during its own turn, after the hand-over.",
+                            );
+                        }
                         None => {
                             ui.label("You are watching: no delegation of yours is at the table.");
                         }
@@ -302,20 +307,27 @@ fn handover(
     enter: bool,
     now: f64,
 ) {
-    let name = view.sc().name(seat).to_string();
+    let name = crate::text::country_in_sentence(view.sc().name(seat));
+    let team = view
+        .transcript
+        .0
+        .members
+        .get(seat)
+        .map(|m| m.team.trim())
+        .filter(|t| !t.is_empty());
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.3);
-            ui.label(style::title(format!(
-                "Pass to the delegation of {}",
-                crate::text::country_in_sentence(&name)
-            )));
+            ui.label(style::title(format!("Pass to the delegation of {name}")));
+            if let Some(team) = team {
+                ui.label(style::heading(team));
+            }
             ui.add_space(8.0);
             ui.label(style::muted(
                 "Other delegations' instructions and private talks stay hidden. Take the keyboard, then continue.",
             ));
             ui.add_space(24.0);
-            if style::primary(ui, &format!("I am {name}  (Enter)")).clicked() || enter {
+            if style::primary(ui, &format!("Take the seat of {name}  (Enter)")).clicked() || enter {
                 desk.viewer = Some(seat);
                 desk.handover_to = None;
                 desk.selected_draft = None;
@@ -885,13 +897,17 @@ fn actions(
 ) {
     let sc = view.sc();
     let Some(me) = desk.viewer else {
-        ui.label("You are watching. Use the buttons at the top to move the crisis on.");
+        ui.label(if desk.hot_seat {
+            "The whole room's view: the news, the drafts and the results. Each delegation takes the keyboard for its own turn in the corridors and for its decisions. Use the button at the top to move the crisis on."
+        } else {
+            "You are watching. Use the buttons at the top to move the crisis on."
+        });
         return;
     };
     if view.phase() != Some(Phase::Corridors) || view.controller(me) != Controller::Human {
         ui.label(match view.phase() {
             Some(Phase::Morning) => {
-                "Morning: read the news in the record, then go to the corridors."
+                "Morning: read the news in the record, then go to the consultations."
             }
             Some(Phase::Consultations) => "Consultations: drafts are circulated and revised.",
             Some(Phase::Decision) => "Decision: statements under silence and votes.",
@@ -1017,7 +1033,7 @@ fn actions(
             for a in pending {
                 ui.label(format!(
                     "{} proposes to {}",
-                    sc.name(a.by),
+                    crate::text::capitalise(&crate::text::country_in_sentence(sc.name(a.by))),
                     a.change.describe(sc)
                 ));
                 ui.horizontal(|ui| {
@@ -1103,7 +1119,7 @@ fn actions(
             ));
         }
         Some(target) => {
-            let name = sc.name(target).to_string();
+            let name = crate::text::country_in_sentence(sc.name(target));
             if d.status.is_live()
                 && ui
                     .add_enabled(
@@ -1160,7 +1176,10 @@ fn press_remarks(
     );
     let about = desk.selected_seat.filter(|&s| s != me);
     let label = match about {
-        Some(s) => format!("Speak, naming {}", sc.name(s)),
+        Some(s) => format!(
+            "Speak, naming {}",
+            crate::text::country_in_sentence(sc.name(s))
+        ),
         None => "Speak".to_string(),
     };
     if ui
@@ -1429,22 +1448,53 @@ fn delegation_tab(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &De
     }
 }
 
-/// Which record entries the viewer may see: lobbying and trades are private
-/// to the two delegations involved.
-fn visible_to(entry: &Entry, viewer: Option<&str>) -> bool {
+/// Who is looking at the record.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Audience<'a> {
+    /// One delegation, by code.
+    Delegation(&'a str),
+    /// A hot-seat room between turns: public entries only.
+    Room,
+    /// Someone watching an all-AI game: everything.
+    Spectator,
+}
+
+impl<'a> Audience<'a> {
+    fn of(desk: &Desk, viewer: Option<&'a str>) -> Self {
+        match viewer {
+            Some(code) => Audience::Delegation(code),
+            None if desk.hot_seat => Audience::Room,
+            None => Audience::Spectator,
+        }
+    }
+}
+
+/// Which record entries an audience may see: lobbying and trades are
+/// private to the two delegations involved.
+fn visible_to(entry: &Entry, audience: Audience) -> bool {
     match &entry.what {
         What::Lobbied { by, target, .. }
         | What::TradeOffered { by, target, .. }
-        | What::Requested { by, target, .. } => {
-            viewer.is_some_and(|v| v == by || v == target) || viewer.is_none()
-        }
+        | What::Requested { by, target, .. } => match audience {
+            Audience::Delegation(v) => v == by || v == target,
+            Audience::Room => false,
+            Audience::Spectator => true,
+        },
         _ => true,
     }
 }
 
 /// One record entry as a line of text.
 pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
+    // "the United States" within a sentence, "The United States" at its start.
     let name = |code: &str| {
+        sc.seat_of(code)
+            .map(|s| crate::text::country_in_sentence(sc.name(s)))
+            .unwrap_or_else(|| code.to_string())
+    };
+    let subject = |code: &str| crate::text::capitalise(&name(code));
+    // A bare name, as a label before a colon.
+    let label = |code: &str| {
         sc.seat_of(code)
             .map(|s| sc.name(s).to_string())
             .unwrap_or_else(|| code.to_string())
@@ -1477,7 +1527,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
                 (
                     format!(
                         "{} circulates \"{}\" ({reason}).",
-                        name(penholder),
+                        subject(penholder),
                         title(draft)
                     ),
                     style::UN_BLUE,
@@ -1486,7 +1536,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
                 (
                     format!(
                         "{} circulates version {version} of \"{}\", {reason}: {}.",
-                        name(penholder),
+                        subject(penholder),
                         title(draft),
                         changes.join("; ")
                     ),
@@ -1503,7 +1553,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
         } => (
             format!(
                 "{} proposes to {change} in \"{}\"{}.",
-                name(by),
+                subject(by),
                 title(draft),
                 because(reason)
             ),
@@ -1518,7 +1568,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
         } => (
             format!(
                 "{} {} amendment {amendment}{}.",
-                name(penholder),
+                subject(penholder),
                 if *accepted { "accepts" } else { "refuses" },
                 because(reason)
             ),
@@ -1533,10 +1583,10 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
         } => (
             format!(
                 "{} asks {} to support \"{}\". {} {}: {reason}.",
-                name(by),
+                subject(by),
                 name(target),
                 title(draft),
-                name(target),
+                subject(target),
                 if *agreed { "agrees" } else { "declines" }
             ),
             if *agreed { style::GREEN } else { style::AMBER },
@@ -1551,11 +1601,11 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
         } => (
             format!(
                 "{} offers {} its support for \"{}\" against support for \"{}\". {} {}: {reason}.",
-                name(by),
+                subject(by),
                 name(target),
                 title(give),
                 title(get),
-                name(target),
+                subject(target),
                 if *accepted { "accepts" } else { "declines" }
             ),
             if *accepted {
@@ -1573,14 +1623,14 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
             match in_return_for {
                 Some(give) => format!(
                     "{} asks {} to support \"{}\", offering its support for \"{}\" in return.",
-                    name(by),
+                    subject(by),
                     name(target),
                     title(draft),
                     title(give)
                 ),
                 None => format!(
                     "{} asks {} to support \"{}\".",
-                    name(by),
+                    subject(by),
                     name(target),
                     title(draft)
                 ),
@@ -1588,17 +1638,17 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
             style::HUMAN,
         ),
         What::CoSponsored { by, draft } => (
-            format!("{} co-sponsors \"{}\".", name(by), title(draft)),
+            format!("{} co-sponsors \"{}\".", subject(by), title(draft)),
             style::TEXT,
         ),
         What::PressRemarks { by, remarks } => (
-            format!("{} to the press: \"{remarks}\"", name(by)),
+            format!("{} to the press: \"{remarks}\"", subject(by)),
             style::MUTED,
         ),
         What::UnderSilence { draft, by, .. } => (
             format!(
                 "{} puts \"{}\" under silence procedure until the decision.",
-                name(by),
+                subject(by),
                 title(draft)
             ),
             style::UN_BLUE,
@@ -1618,7 +1668,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
                 let why: Vec<String> = positions
                     .iter()
                     .filter(|p| !p.choice)
-                    .map(|p| format!("{}: {}", name(&p.member), p.reason))
+                    .map(|p| format!("{}: {}", label(&p.member), p.reason))
                     .collect();
                 (
                     format!(
@@ -1633,13 +1683,13 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
         What::PutInBlue { draft, by, .. } => (
             format!(
                 "{} puts \"{}\" in blue: it can be voted from tomorrow.",
-                name(by),
+                subject(by),
                 title(draft)
             ),
             style::UN_BLUE,
         ),
         What::VoteRequested { draft, by } => (
-            format!("{} asks for a vote on \"{}\".", name(by), title(draft)),
+            format!("{} asks for a vote on \"{}\".", subject(by), title(draft)),
             style::UN_BLUE,
         ),
         What::Vote {
@@ -1717,8 +1767,9 @@ fn log_panel(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
                 .id_salt("log_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    let audience = Audience::of(desk, viewer.as_deref());
                     for e in view.transcript.0.entries.iter().rev() {
-                        if !visible_to(e, viewer.as_deref()) {
+                        if !visible_to(e, audience) {
                             continue;
                         }
                         let (text, colour) = describe(e, sc);

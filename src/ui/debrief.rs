@@ -11,6 +11,9 @@ use crate::game::compiled::{CompiledScenario, SeatId};
 use crate::game::record::{Record, What};
 use crate::game::state::{CurrentScenario, Delegation, Disposition, History, Transcript};
 
+/// Width kept free at the right of each column for its scroll bar.
+const SCROLL_BAR_ROOM: f32 = 14.0;
+
 pub fn debrief_screen(
     mut contexts: EguiContexts,
     scenario: Option<Res<CurrentScenario>>,
@@ -67,6 +70,9 @@ pub fn debrief_screen(
             egui::ScrollArea::vertical()
                 .id_salt("adopted")
                 .show(&mut cols[0], |ui| {
+                    // Room for the scroll bar: justified text otherwise runs
+                    // under it and loses its last letters.
+                    ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
                     ui.label(style::heading("What the Council adopted"));
                     match record.outcome.as_ref().map(|o| o.products.as_slice()) {
                         Some([]) | None => {
@@ -110,6 +116,7 @@ pub fn debrief_screen(
             egui::ScrollArea::vertical()
                 .id_salt("scores")
                 .show(&mut cols[1], |ui| {
+                    ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
                     ui.label(style::heading("Scores"));
                     if let Some(outcome) = &record.outcome {
                         let mut lines: Vec<_> = outcome.scores.iter().enumerate().collect();

@@ -56,6 +56,9 @@ pub struct Desk {
     pub phase_shown_at: f64,
     /// "End your turn with points left?" is being asked.
     pub confirm_end_turn: bool,
+    /// Several human delegations share the screen: between their turns it
+    /// shows only what the whole room may see.
+    pub hot_seat: bool,
 }
 
 /// Seconds a new phase is on screen before its button takes a click.
@@ -138,6 +141,7 @@ pub fn follow_game(
         .map(|(d, _)| d.seat)
         .collect();
     humans.sort_unstable();
+    desk.hot_seat = humans.len() > 1;
     if *game.get() == GameState::Over {
         desk.waiting_for_human = false;
         desk.wants_debrief = true;
@@ -161,6 +165,17 @@ pub fn follow_game(
         _ => None,
     };
     desk.waiting_for_human = needed.is_some();
+    // Hot seat: once no delegation's turn is under way (the news, the
+    // consultations, the results), the screen belongs to the whole room:
+    // no one's instructions or private talks stay on it.
+    if desk.hot_seat && needed.is_none() && desk.viewer.is_some() {
+        desk.viewer = None;
+        desk.selected_seat = None;
+        desk.press_text.clear();
+        desk.decision_reason.clear();
+        desk.message = None;
+        desk.confirm_end_turn = false;
+    }
     if let Some(seat) = needed
         && desk.viewer != Some(seat)
         && desk.handover_to != Some(seat)
@@ -176,14 +191,8 @@ pub fn follow_game(
             desk.viewer = Some(seat);
         }
     }
-    if desk.viewer.is_none() && desk.handover_to.is_none() {
-        match humans.len() {
-            0 => {}
-            // Single player: the player is always at the keyboard.
-            1 => desk.viewer = humans.first().copied(),
-            // Hot seat: the first delegation takes the keyboard at once,
-            // rather than the class watching the morning with no one seated.
-            _ => desk.handover_to = humans.first().copied(),
-        }
+    // Single player: the player is always at the keyboard.
+    if desk.viewer.is_none() && desk.handover_to.is_none() && humans.len() == 1 {
+        desk.viewer = humans.first().copied();
     }
 }
