@@ -2048,3 +2048,43 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
         desk.reveal = None;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::record::PhaseName;
+
+    fn entry(what: What) -> Entry {
+        Entry {
+            day: 2,
+            phase: PhaseName::Corridors,
+            what,
+        }
+    }
+
+    #[test]
+    fn private_talks_show_to_their_two_delegations_and_to_no_room() {
+        let lobbied = entry(What::Lobbied {
+            by: "RUS".into(),
+            target: "USA".into(),
+            draft: "moroccan_ps".into(),
+            agreed: false,
+            reason: "it cannot accept the text".into(),
+        });
+        let news = entry(What::Announcement {
+            text: "The Secretary-General flies to the region.".into(),
+        });
+        assert!(visible_to(&lobbied, Audience::Delegation("RUS")));
+        assert!(visible_to(&lobbied, Audience::Delegation("USA")));
+        assert!(!visible_to(&lobbied, Audience::Delegation("MAR")));
+        assert!(!visible_to(&lobbied, Audience::Room));
+        assert!(visible_to(&lobbied, Audience::Spectator));
+        for audience in [
+            Audience::Delegation("MAR"),
+            Audience::Room,
+            Audience::Spectator,
+        ] {
+            assert!(visible_to(&news, audience));
+        }
+    }
+}

@@ -183,6 +183,7 @@ pub fn follow_game(
         if humans.len() > 1 {
             // Hot seat: hide everything until the next delegation takes over.
             desk.handover_to = Some(seat);
+            desk.viewer = None;
             desk.selected_seat = None;
             desk.press_text.clear();
             desk.decision_reason.clear();
@@ -194,5 +195,104 @@ pub fn follow_game(
     // Single player: the player is always at the keyboard.
     if desk.viewer.is_none() && desk.handover_to.is_none() && humans.len() == 1 {
         desk.viewer = humans.first().copied();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::game::{self, Act, Command, CompiledScenario, GameConfig};
+
+    /// A headless gaza-2012 game with these seats human and the desk
+    /// following it, as the window does.
+    fn game_with_desk(humans: &[&str]) -> (App, Vec<SeatId>) {
+        let src = include_str!("../../scenarios/gaza-2012.ron");
+        let sc = Arc::new(CompiledScenario::new(
+            crate::scenario::parse("gaza-2012.ron", src)
+                .expect("the shipped scenario is valid")
+                .scenario,
+        ));
+        let seats: Vec<SeatId> = humans.iter().map(|c| sc.seat_of(c).unwrap()).collect();
+        let mut controllers = vec![Controller::Ai; sc.seat_count()];
+        for &s in &seats {
+            controllers[s] = Controller::Human;
+        }
+        let mut app = game::headless_app();
+        app.init_resource::<Desk>().add_systems(Update, follow_game);
+        game::start_game(
+            app.world_mut(),
+            GameConfig {
+                scenario: sc,
+                seed: 3,
+                controllers,
+            },
+        );
+        (app, seats)
+    }
+
+    fn phase(app: &App) -> Option<Phase> {
+        app.world().get_resource::<State<Phase>>().map(|p| *p.get())
+    }
+
+    fn desk(app: &App) -> &Desk {
+        app.world().resource::<Desk>()
+    }
+
+    #[test]
+    fn hot_seat_shows_the_room_between_turns_and_hands_over_for_each() {
+        let (mut app, seats) = game_with_desk(&["RUS", "USA"]);
+        app.update();
+        assert_eq!(phase(&app), Some(Phase::Morning));
+        assert_eq!(desk(&app).viewer, None, "the morning is the room's");
+        assert_eq!(desk(&app).handover_to, None);
+        for _ in 0..10 {
+            if phase(&app) == Some(Phase::Corridors) {
+                break;
+            }
+            app.update();
+        }
+        assert_eq!(phase(&app), Some(Phase::Corridors));
+        app.update();
+        // Each human delegation is handed the keyboard in turn.
+        for &seat in &seats {
+            assert_eq!(desk(&app).handover_to, Some(seat));
+            assert_eq!(desk(&app).viewer, None, "the hand-over hides the last desk");
+            {
+                let mut desk = app.world_mut().resource_mut::<Desk>();
+                desk.viewer = desk.handover_to.take();
+            }
+            app.update();
+            assert_eq!(desk(&app).viewer, Some(seat));
+            app.world_mut().write_message(Command {
+                seat,
+                act: Act::EndTurn,
+            });
+            app.update();
+            app.update();
+        }
+        assert_ne!(phase(&app), Some(Phase::Corridors));
+        assert_eq!(
+            desk(&app).viewer,
+            None,
+            "once every turn is over, no delegation's desk stays on screen"
+        );
+    }
+
+    #[test]
+    fn a_single_player_keeps_the_keyboard_all_day() {
+        let (mut app, seats) = game_with_desk(&["MAR"]);
+        for _ in 0..12 {
+            app.update();
+            assert_eq!(desk(&app).viewer, Some(seats[0]));
+            assert_eq!(desk(&app).handover_to, None);
+            if phase(&app) == Some(Phase::Corridors) {
+                app.world_mut().write_message(Command {
+                    seat: seats[0],
+                    act: Act::EndTurn,
+                });
+            }
+        }
     }
 }
