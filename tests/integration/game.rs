@@ -297,17 +297,7 @@ fn a_refused_act_changes_nothing_and_says_why() {
     let sc = tutorial();
     let fra = sc.seat_of("FRA").unwrap();
     let chn = sc.seat_of("CHN").unwrap();
-    let mut controllers = vec![Controller::Ai; sc.seat_count()];
-    controllers[chn] = Controller::Human;
-    let mut app = game::headless_app();
-    game::start_game(
-        app.world_mut(),
-        GameConfig {
-            scenario: sc.clone(),
-            seed: 1,
-            controllers,
-        },
-    );
+    let mut app = app_with_humans(&sc, 1, &[chn]);
     // Run to the corridors of day 1.
     for _ in 0..10 {
         app.update();
