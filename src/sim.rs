@@ -142,7 +142,10 @@ pub fn play_one(
     if !game::run_until_over(app, MAX_UPDATES) {
         return None;
     }
-    Some(app.world().resource::<game::state::Transcript>().0.clone())
+    // The next game brings its own record: take this one rather than copy it.
+    app.world_mut()
+        .remove_resource::<game::state::Transcript>()
+        .map(|t| t.0)
 }
 
 #[derive(Debug, Clone)]

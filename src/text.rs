@@ -62,85 +62,76 @@ impl RenderedText {
 pub fn render(kind: ProductKind, title: &str, clauses: &[(&Clause, u32)]) -> RenderedText {
     let mut ordered: Vec<&(&Clause, u32)> = clauses.iter().collect();
     ordered.sort_by_key(|(c, _)| c.part); // stable: draft order within each part
-    let wording = |c: &Clause, w: u32| -> Wording {
-        let last = c.wordings.len().saturating_sub(1);
-        c.wordings[(w as usize).min(last)].clone()
-    };
     let mut paragraphs = Vec::new();
+    let mut number = 0;
+    for (clause, w) in &ordered {
+        let numbered = kind == ProductKind::Resolution && clause.part == Part::Operative;
+        if numbered {
+            number += 1;
+        }
+        let (lead, rest) = paragraph(kind, clause, *w);
+        paragraphs.push(Paragraph {
+            number: numbered.then_some(number),
+            lead,
+            rest,
+            clause: Some(clause.id.clone()),
+        });
+    }
+    if kind == ProductKind::Resolution {
+        paragraphs.push(Paragraph {
+            number: Some(number + 1),
+            lead: "Decides".into(),
+            rest: " to remain seized of the matter.".into(),
+            clause: None,
+        });
+    }
+    RenderedText {
+        heading: title.to_string(),
+        opening: opening(kind).map(str::to_string),
+        paragraphs,
+    }
+}
+
+/// The line before the paragraphs, if the kind of text has one.
+pub fn opening(kind: ProductKind) -> Option<&'static str> {
     match kind {
-        ProductKind::Resolution => {
-            let mut number = 0;
-            for (clause, w) in &ordered {
-                let wd = wording(clause, *w);
-                match clause.part {
-                    Part::Preambular => paragraphs.push(Paragraph {
-                        number: None,
-                        lead: capitalise(&fill(&gerund_phrase(&wd), Voice::Council)),
-                        rest: format!(" {},", fill(&wd.text, Voice::Council)),
-                        clause: Some(clause.id.clone()),
-                    }),
-                    Part::Operative => {
-                        number += 1;
-                        paragraphs.push(Paragraph {
-                            number: Some(number),
-                            lead: capitalise(&fill(&wd.verb, Voice::Council)),
-                            rest: format!(" {};", fill(&wd.text, Voice::Council)),
-                            clause: Some(clause.id.clone()),
-                        });
-                    }
-                }
-            }
-            paragraphs.push(Paragraph {
-                number: Some(number + 1),
-                lead: "Decides".into(),
-                rest: " to remain seized of the matter.".into(),
-                clause: None,
-            });
-            RenderedText {
-                heading: title.to_string(),
-                opening: Some("The Security Council,".into()),
-                paragraphs,
-            }
-        }
-        ProductKind::PresidentialStatement => {
-            for (clause, w) in &ordered {
-                let wd = wording(clause, *w);
-                paragraphs.push(Paragraph {
-                    number: None,
-                    lead: format!("The Security Council {}", fill(&wd.verb, Voice::Council)),
-                    rest: format!(" {}.", fill(&wd.text, Voice::Council)),
-                    clause: Some(clause.id.clone()),
-                });
-            }
-            RenderedText {
-                heading: title.to_string(),
-                opening: Some(
-                    "The President of the Security Council made the following statement \
-                     on behalf of the Council:"
-                        .into(),
-                ),
-                paragraphs,
-            }
-        }
-        ProductKind::PressStatement => {
-            for (clause, w) in &ordered {
-                let wd = wording(clause, *w);
-                paragraphs.push(Paragraph {
-                    number: None,
-                    lead: format!(
-                        "The members of the Security Council {}",
-                        fill(&past_phrase(&wd), Voice::Members)
-                    ),
-                    rest: format!(" {}.", fill(&wd.text, Voice::Members)),
-                    clause: Some(clause.id.clone()),
-                });
-            }
-            RenderedText {
-                heading: title.to_string(),
-                opening: None,
-                paragraphs,
-            }
-        }
+        ProductKind::Resolution => Some("The Security Council,"),
+        ProductKind::PresidentialStatement => Some(
+            "The President of the Security Council made the following statement \
+             on behalf of the Council:",
+        ),
+        ProductKind::PressStatement => None,
+    }
+}
+
+/// One clause at one wording as a paragraph of a text of `kind`: its lead
+/// ("Demands", "The members of the Security Council called for") and the
+/// rest, with its closing punctuation. A wording past the last is the last.
+pub fn paragraph(kind: ProductKind, clause: &Clause, w: u32) -> (String, String) {
+    let last = clause.wordings.len().saturating_sub(1);
+    let Some(wd) = clause.wordings.get((w as usize).min(last)) else {
+        return (String::new(), String::new());
+    };
+    match (kind, clause.part) {
+        (ProductKind::Resolution, Part::Preambular) => (
+            capitalise(&fill(&gerund_phrase(wd), Voice::Council)),
+            format!(" {},", fill(&wd.text, Voice::Council)),
+        ),
+        (ProductKind::Resolution, Part::Operative) => (
+            capitalise(&fill(&wd.verb, Voice::Council)),
+            format!(" {};", fill(&wd.text, Voice::Council)),
+        ),
+        (ProductKind::PresidentialStatement, _) => (
+            format!("The Security Council {}", fill(&wd.verb, Voice::Council)),
+            format!(" {}.", fill(&wd.text, Voice::Council)),
+        ),
+        (ProductKind::PressStatement, _) => (
+            format!(
+                "The members of the Security Council {}",
+                fill(&past_phrase(wd), Voice::Members)
+            ),
+            format!(" {}.", fill(&wd.text, Voice::Members)),
+        ),
     }
 }
 

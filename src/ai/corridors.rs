@@ -5,7 +5,7 @@ use rand::RngExt;
 
 use super::penholder::{self, join_names};
 use super::reasons::{self, phrase};
-use super::{Context, Situation};
+use super::{Assessment, Context, Situation};
 use crate::game::actions::Act;
 use crate::game::compiled::{DraftId, SeatId};
 use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
@@ -171,32 +171,45 @@ fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: C
 }
 
 /// The best amendment a delegation could propose to a draft: the change that
-/// improves the text most for it without crossing anyone's red line.
+/// improves the text most for it without crossing anyone's red line, if it
+/// gains more than `min_gain` (below that, proposing is not worth a point).
 ///
 /// A change moves the delegation's value by the difference in one clause
 /// alone, so every move is valued by that difference; red lines (the costly
 /// part) are checked from the best move down, until one keeps the text
-/// passable, which is most often the first.
-pub fn best_amendment(sit: &Situation, seat: SeatId, draft: &DraftState) -> Option<(Change, f32)> {
+/// passable or the gain left is too small. Most often no move is worth
+/// proposing, which one pass over the moves shows.
+pub fn best_amendment(
+    sit: &Situation,
+    seat: SeatId,
+    draft: &DraftState,
+    min_gain: f32,
+) -> Option<(Change, f32)> {
     let text = draft.text();
     let value_of = |c, w: Option<u8>| w.map_or(0.0, |w| sit.clause_value(seat, c, w));
-    let proposed: Vec<Change> = draft
-        .amendments
-        .iter()
-        .filter(|a| a.by == seat)
-        .map(|a| a.change)
-        .collect();
+    let gain = |change: Change| {
+        let c = change.clause();
+        let new = match change {
+            Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
+            Change::Delete { .. } => None,
+        };
+        value_of(c, new) - value_of(c, text.wording_of(c))
+    };
+    let proposed = |change: &Change| {
+        draft
+            .amendments
+            .iter()
+            .any(|a| a.by == seat && a.change == *change)
+    };
+    let most = penholder::moves(sit, text)
+        .map(gain)
+        .fold(f32::NEG_INFINITY, f32::max);
+    if most <= min_gain {
+        return None;
+    }
     let mut valued: Vec<(Change, f32)> = penholder::moves(sit, text)
-        .into_iter()
-        .filter(|change| !proposed.contains(change))
-        .map(|change| {
-            let c = change.clause();
-            let new = match change {
-                Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
-                Change::Delete { .. } => None,
-            };
-            (change, value_of(c, new) - value_of(c, text.wording_of(c)))
-        })
+        .filter(|change| !proposed(change))
+        .map(|change| (change, gain(change)))
         .collect();
     let breached = |s: SeatId, t: &Text| sit.breach(s, t).is_some();
     let keeps_passable = |change: Change| {
@@ -222,6 +235,9 @@ pub fn best_amendment(sit: &Situation, seat: SeatId, draft: &DraftState) -> Opti
         let best =
             (0..valued.len()).reduce(|b, i| if valued[i].1 > valued[b].1 { i } else { b })?;
         let (change, gain) = valued.remove(best);
+        if gain <= min_gain {
+            return None;
+        }
         if keeps_passable(change) {
             return Some((change, gain));
         }
@@ -248,8 +264,16 @@ pub fn plan(
     let mut options: Vec<Option_> = Vec::new();
     let mut free: Vec<Act> = Vec::new();
 
+    // Every seat's assessment of a draft, made once per draft when needed.
+    let mut council: Vec<Assessment> = Vec::with_capacity(sit.seats());
     for draft in table.live() {
         let ctx = Context::of(draft);
+        council.clear();
+        let judge_all = |council: &mut Vec<Assessment>| {
+            if council.is_empty() {
+                council.extend((0..sit.seats()).map(|t| sit.assess(t, draft.text(), ctx)));
+            }
+        };
         let a = sit.assess(seat, draft.text(), ctx);
         let open = matches!(
             draft.status,
@@ -263,25 +287,26 @@ pub fn plan(
                 .amendments
                 .iter()
                 .any(|am| am.by == seat && am.day == sit.day);
-            if !proposed_today && let Some((change, gain)) = best_amendment(sit, seat, draft) {
-                let threshold = 0.1 + 0.4 * (1.0 - assertive);
-                if gain > threshold {
-                    options.push(Option_ {
-                        gain,
-                        act: Act::ProposeAmendment {
-                            draft: draft.id,
-                            change,
-                            reason: amendment_reason(sit, seat, draft, change),
-                        },
-                    });
-                }
+            let threshold = 0.1 + 0.4 * (1.0 - assertive);
+            if !proposed_today
+                && let Some((change, gain)) = best_amendment(sit, seat, draft, threshold)
+            {
+                options.push(Option_ {
+                    gain,
+                    act: Act::ProposeAmendment {
+                        draft: draft.id,
+                        change,
+                        reason: amendment_reason(sit, seat, draft, change),
+                    },
+                });
             }
         }
 
         // Lobbying and trades: for drafts we want adopted.
         let wants_it = own || (a.breach.is_none() && a.value > 0.3);
         if wants_it {
-            let p = sit.predict(seat, draft.text(), ctx);
+            judge_all(&mut council);
+            let p = sit.predict_from(seat, draft.kind(), ctx, &council);
             if !p.passes {
                 // Lobby those who stand in the way without a red line.
                 let mut targets: Vec<(SeatId, f32)> = p
@@ -289,14 +314,13 @@ pub fn plan(
                     .iter()
                     .chain(&p.vetoes)
                     .copied()
-                    .filter(|&t| t != seat && sit.breach(t, draft.text()).is_none())
+                    .filter(|&t| t != seat && council[t].breach.is_none())
                     .filter(|&t| sit.disp[t].commitment(draft.id) == 0.0)
-                    .map(|t| (t, sit.assess(t, draft.text(), ctx).value))
+                    .map(|t| (t, council[t].value))
                     .collect();
                 if !p.consensus && p.yes < sc.rules.quota {
                     // Also the abstainers, for the ninth vote.
-                    for t in 0..sit.seats() {
-                        let at = sit.assess(t, draft.text(), ctx);
+                    for (t, at) in council.iter().enumerate() {
                         if t != seat
                             && at.breach.is_none()
                             && at.value <= 0.0
@@ -354,10 +378,10 @@ pub fn plan(
         if matches!(draft.status, DraftStatus::Blocked { day } if day + 1 == sit.day)
             && a.breach.is_none()
             && a.value > 0.3
-            && !own_blocked(sit, seat, draft)
         {
+            judge_all(&mut council);
             let blockers: Vec<SeatId> = (0..sit.seats())
-                .filter(|&s| s != seat && sit.breach(s, draft.text()).is_some())
+                .filter(|&s| s != seat && council[s].breach.is_some())
                 .collect();
             if let Some(&target) = blockers.first()
                 && rng.random::<f32>() < assertive * 0.6
@@ -386,10 +410,6 @@ pub fn plan(
         .collect();
     acts.extend(free);
     acts
-}
-
-fn own_blocked(sit: &Situation, seat: SeatId, draft: &DraftState) -> bool {
-    sit.breach(seat, draft.text()).is_some()
 }
 
 /// Whether an AI proposer presses a refused amendment to a vote.

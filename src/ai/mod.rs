@@ -55,7 +55,7 @@ pub struct Outlook {
 }
 
 /// How a delegation judges one text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assessment {
     /// Above zero: better than no product.
     pub value: f32,
@@ -186,14 +186,7 @@ impl<'a> Situation<'a> {
 
     /// Whether any red line of `seat` names the clause.
     pub fn red_lines_mention(&self, seat: SeatId, clause: ClauseId) -> bool {
-        use crate::game::compiled::RedLineTest::*;
-        self.sc.delegations[seat]
-            .red_lines
-            .iter()
-            .any(|r| match &r.test {
-                MustContain(any) => any.iter().any(|q| q.clause == clause),
-                MustNotContain(q) => q.clause == clause,
-            })
+        self.sc.red_lines_name(seat, clause)
     }
 
     /// The value of the text's content alone (no relationships).
@@ -343,14 +336,38 @@ impl<'a> Situation<'a> {
     /// What `observer` expects the Council to do with a text: red lines are
     /// public, but it reads the others' values through its own misreadings.
     pub fn predict(&self, observer: SeatId, text: &Text, ctx: Context<'_>) -> Prediction {
-        let consensus = self.sc.rules.needs_consensus(text.kind);
+        self.predict_with(observer, text.kind, ctx, |seat| {
+            self.assess(seat, text, ctx)
+        })
+    }
+
+    /// [`Self::predict`] from every seat's assessment of the text, already
+    /// made: a delegation planning its day judges each draft once.
+    pub fn predict_from(
+        &self,
+        observer: SeatId,
+        kind: ProductKind,
+        ctx: Context<'_>,
+        council: &[Assessment],
+    ) -> Prediction {
+        self.predict_with(observer, kind, ctx, |seat| council[seat])
+    }
+
+    fn predict_with(
+        &self,
+        observer: SeatId,
+        kind: ProductKind,
+        ctx: Context<'_>,
+        assess: impl Fn(SeatId) -> Assessment,
+    ) -> Prediction {
+        let consensus = self.sc.rules.needs_consensus(kind);
         let mut p = Prediction {
             consensus,
             ..Default::default()
         };
         let misread = &self.disp[observer].misread;
         for (seat, bias) in misread.iter().enumerate().take(self.seats()) {
-            let a = self.assess(seat, text, ctx);
+            let a = assess(seat);
             let value = if seat == observer {
                 a.value
             } else {
@@ -410,20 +427,40 @@ impl Outlook {
         let clauses = sc.clause_count();
         let max_wordings = sc.wordings.iter().copied().max().unwrap_or(1) as usize;
         let stride_seat = clauses * max_wordings;
-        // Own values, salience-scaled, laid out like `eff` (missing wordings
-        // are zero), so that blending is a sum of whole rows.
-        let mut own = vec![0.0; n * stride_seat];
-        for s in 0..n {
-            let row = &mut own[s * stride_seat..(s + 1) * stride_seat];
-            for c in 0..clauses {
-                let stances = disp[s].stances[c].iter().take(sc.wordings[c] as usize);
-                for (w, v) in stances.enumerate() {
-                    row[c * max_wordings + w] = disp[s].salience * v;
-                }
+        let mut outlook = Outlook {
+            eff: vec![0.0; n * stride_seat],
+            stride_seat,
+            max_wordings,
+            wants: vec![0.0; n],
+        };
+        outlook.reblend(sc, disp, 0..clauses, true);
+        outlook
+    }
+
+    /// Blends again the values of these clauses (and the wish for a product,
+    /// if `wants`), after news moved the stances behind them. Each value is
+    /// summed in the same order as a fresh outlook's, so it is the same to
+    /// the bit.
+    pub fn reblend(
+        &mut self,
+        sc: &CompiledScenario,
+        disp: &[&Disposition],
+        clauses: impl Iterator<Item = ClauseId> + Clone,
+        wants: bool,
+    ) {
+        let n = sc.seat_count();
+        let mw = self.max_wordings;
+        // A seat's own value of a clause at a wording, salience-scaled;
+        // zero for a wording the clause does not have.
+        let own = |s: SeatId, c: ClauseId, w: usize| -> f32 {
+            if w < sc.wordings[c] as usize {
+                disp[s].stances[c]
+                    .get(w)
+                    .map_or(0.0, |v| disp[s].salience * v)
+            } else {
+                0.0
             }
-        }
-        let mut eff = vec![0.0; n * stride_seat];
-        let mut wants = vec![0.0; n];
+        };
         let mut weights: Vec<(SeatId, f32)> = Vec::with_capacity(n);
         for s in 0..n {
             // Blend toward the members sharing groups, weighted by how many.
@@ -442,28 +479,23 @@ impl Outlook {
                     .filter(|&(_, &k)| k > 0)
                     .map(|(p, &k)| (p, loyalty * k as f32 / total)),
             );
-            let row = &mut eff[s * stride_seat..(s + 1) * stride_seat];
-            let own_row = &own[s * stride_seat..(s + 1) * stride_seat];
-            for (e, o) in row.iter_mut().zip(own_row) {
-                *e = (1.0 - loyalty) * o;
-            }
-            for &(p, wt) in &weights {
-                let partner = &own[p * stride_seat..(p + 1) * stride_seat];
-                for (e, o) in row.iter_mut().zip(partner) {
-                    *e += wt * o;
+            for c in clauses.clone() {
+                let at = s * self.stride_seat + c * mw;
+                for (w, e) in self.eff[at..at + mw].iter_mut().enumerate() {
+                    let mut v = (1.0 - loyalty) * own(s, c, w);
+                    for &(p, wt) in &weights {
+                        v += wt * own(p, c, w);
+                    }
+                    *e = v;
                 }
             }
-            let mut wv = (1.0 - loyalty) * disp[s].wants_product;
-            for &(p, wt) in &weights {
-                wv += wt * disp[p].wants_product;
+            if wants {
+                let mut wv = (1.0 - loyalty) * disp[s].wants_product;
+                for &(p, wt) in &weights {
+                    wv += wt * disp[p].wants_product;
+                }
+                self.wants[s] = wv;
             }
-            wants[s] = wv;
-        }
-        Outlook {
-            eff,
-            stride_seat,
-            max_wordings,
-            wants,
         }
     }
 }

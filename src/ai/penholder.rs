@@ -98,104 +98,166 @@ impl Standing {
     /// How far the text is from adoption, counting every red line crossed
     /// (so that a text already blocked is not loaded with more), and the
     /// penholder's score for it.
-    fn score(&self, sit: &Situation, pen: SeatId, consensus: bool, ctx: Context) -> (f32, bool) {
+    fn score(&self, judges: &Judges) -> (f32, bool) {
+        judges.score(|s| (self.values[s], self.crossed[s]))
+    }
+
+    /// The score of the text after one change, as [`Self::set_after`] then
+    /// [`Self::score`] would give it, without writing the standing down: the
+    /// search scores every change and keeps few.
+    fn score_after(
+        &self,
+        sit: &Situation,
+        judges: &Judges,
+        text: &Text,
+        candidate: &Text,
+        change: Change,
+    ) -> f32 {
+        let c = change.clause();
+        let old = text.wording_of(c);
+        let new = candidate.wording_of(c);
+        judges
+            .score(|s| {
+                let before = old.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
+                let after = new.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
+                let crossed = if sit.red_lines_mention(s, c) {
+                    sit.crossed(s, candidate)
+                } else {
+                    self.crossed[s]
+                };
+                (self.values[s] + (after - before), crossed)
+            })
+            .0
+    }
+}
+
+/// What each seat's decision on the draft turns on, besides the text: the
+/// same for every text the search tries, so worked out once per search.
+struct Judge {
+    /// It breaks silence on a text it values below this.
+    silence_floor: f32,
+    /// Without a red line, it votes no on a text it values below this.
+    no_floor: f32,
+    /// It has promised to support the draft.
+    committed: bool,
+    veto: bool,
+}
+
+/// How the penholder reckons the Council's answer to the texts it tries:
+/// the rules of [`Situation::breaks_silence`] and [`Situation::vote_for`],
+/// with each seat's thresholds worked out in advance.
+struct Judges {
+    pen: SeatId,
+    consensus: bool,
+    quota: u32,
+    seats: Vec<Judge>,
+}
+
+impl Judges {
+    fn new(sit: &Situation, pen: SeatId, consensus: bool, ctx: Context) -> Self {
+        let seats = (0..sit.seats())
+            .map(|s| {
+                let veto = sit.sc.members[s].veto;
+                let threshold = if veto {
+                    sit.veto_cost(s)
+                } else {
+                    0.3 + 0.4 * sit.disp[s].personality.flexibility
+                };
+                Judge {
+                    silence_floor: -sit.blocking_cost(s),
+                    no_floor: -threshold,
+                    committed: ctx.draft.is_some_and(|d| sit.disp[s].commitment(d) > 0.0),
+                    veto,
+                }
+            })
+            .collect();
+        Judges {
+            pen,
+            consensus,
+            quota: sit.sc.rules.quota,
+            seats,
+        }
+    }
+
+    /// The penholder's score for a text, from each seat's value and red
+    /// lines crossed (their number, and whether one brings a no vote).
+    fn score(&self, standing: impl Fn(SeatId) -> (f32, (u8, bool))) -> (f32, bool) {
         let mut obstacles = 0.0;
         let mut yes = 0;
         let mut vetoes = 0;
         let mut grudge = 0.0;
-        for s in 0..sit.seats() {
-            let (count, no) = self.crossed[s];
-            let v = self.values[s];
-            if s != pen {
+        let mut own = 0.0;
+        for (s, judge) in self.seats.iter().enumerate() {
+            let (v, (count, no)) = standing(s);
+            if s != self.pen {
                 grudge += v.min(0.0);
+            } else {
+                own = v;
             }
-            if consensus {
+            if self.consensus {
                 obstacles += count as f32;
-                if count == 0 && sit.breaks_silence(s, v, None) {
+                if count == 0 && v < judge.silence_floor {
                     obstacles += 1.0;
                 }
             } else {
                 obstacles += 0.5 * count as f32;
-                let breach = (count > 0)
-                    .then(|| {
-                        if no {
-                            first_no(sit, s)
-                        } else {
-                            first_any(sit, s)
-                        }
-                    })
-                    .flatten();
-                let committed = ctx.draft.is_some_and(|d| sit.disp[s].commitment(d) > 0.0);
-                match sit.vote_for(s, v, breach, committed) {
+                // A red line crossed decides the vote: no if one of them
+                // brings a no vote, else an abstention.
+                let vote = if count > 0 {
+                    if no { Vote::No } else { Vote::Abstain }
+                } else if v > 0.0 || judge.committed {
+                    Vote::Yes
+                } else if v < judge.no_floor {
+                    Vote::No
+                } else {
+                    Vote::Abstain
+                };
+                match vote {
                     Vote::Yes => yes += 1,
-                    Vote::No if sit.sc.members[s].veto => vetoes += 1,
+                    Vote::No if judge.veto => vetoes += 1,
                     _ => {}
                 }
             }
         }
-        let passes = if consensus {
+        let passes = if self.consensus {
             obstacles == 0.0
         } else {
-            vetoes == 0 && yes >= sit.sc.rules.quota
+            vetoes == 0 && yes >= self.quota
         };
-        if !consensus {
-            obstacles += 2.0 * vetoes as f32 + 0.5 * sit.sc.rules.quota.saturating_sub(yes) as f32;
+        if !self.consensus {
+            obstacles += 2.0 * vetoes as f32 + 0.5 * self.quota.saturating_sub(yes) as f32;
         }
         let bonus = if passes { PASS_BONUS } else { 0.0 };
         (
-            self.values[pen] - OBSTACLE * obstacles + GOODWILL * grudge + bonus,
+            own - OBSTACLE * obstacles + GOODWILL * grudge + bonus,
             passes,
         )
     }
 }
 
-fn first_no(sit: &Situation, seat: SeatId) -> Option<usize> {
-    sit.sc.delegations[seat]
-        .red_lines
-        .iter()
-        .position(|r| r.on_resolution == crate::game::compiled::VoteResponse::No)
-}
-
-fn first_any(sit: &Situation, seat: SeatId) -> Option<usize> {
-    sit.sc.delegations[seat]
-        .red_lines
-        .iter()
-        .position(|r| r.on_resolution == crate::game::compiled::VoteResponse::Abstain)
-}
-
-/// Every single change the penholder could make to a text.
-pub fn moves(sit: &Situation, text: &Text) -> Vec<Change> {
-    let mut out = Vec::with_capacity(4 * sit.sc.clause_count());
-    for c in 0..sit.sc.clause_count() {
-        if !sit.available(c) {
-            continue;
-        }
-        let wordings = sit.sc.wordings[c];
-        match text.wording_of(c) {
-            Some(current) => {
-                if text.clauses.len() > MIN_CLAUSES {
-                    out.push(Change::Delete { clause: c });
-                }
-                for w in 0..wordings {
-                    if w != current {
-                        out.push(Change::Reword {
-                            clause: c,
-                            wording: w,
-                        });
-                    }
-                }
-            }
-            None => {
-                for w in 0..wordings {
-                    out.push(Change::Add {
+/// Every single change the penholder could make to a text, clause by clause:
+/// delete it or reword it if present, add it at any wording if absent.
+pub fn moves<'a>(sit: &'a Situation, text: &'a Text) -> impl Iterator<Item = Change> + 'a {
+    let can_delete = text.clauses.len() > MIN_CLAUSES;
+    (0..sit.sc.clause_count())
+        .filter(move |&c| sit.available(c))
+        .flat_map(move |c| {
+            let current = text.wording_of(c);
+            let delete = (current.is_some() && can_delete).then_some(Change::Delete { clause: c });
+            let others = (0..sit.sc.wordings[c])
+                .filter(move |&w| Some(w) != current)
+                .map(move |w| match current {
+                    Some(_) => Change::Reword {
                         clause: c,
                         wording: w,
-                    });
-                }
-            }
-        }
-    }
-    out
+                    },
+                    None => Change::Add {
+                        clause: c,
+                        wording: w,
+                    },
+                });
+            delete.into_iter().chain(others)
+        })
 }
 
 /// Clauses the penholder has agreed to, through an accepted or adopted
@@ -290,7 +352,8 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     let locked = locked(draft);
     let mut text = draft.text().clone();
     let mut standing = Standing::of(sit, pen, &text, ctx);
-    let (mut best, _) = standing.score(sit, pen, consensus, ctx);
+    let judges = Judges::new(sit, pen, consensus, ctx);
+    let (mut best, _) = standing.score(&judges);
     // Scratch buffers for the candidates.
     let mut candidate = text.clone();
     let mut next = standing.clone();
@@ -301,13 +364,13 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
             if !candidate.apply(change, &sit.sc.parts) {
                 continue;
             }
-            next.set_after(&standing, sit, &text, &candidate, change);
-            let (mut s, _) = next.score(sit, pen, consensus, ctx);
+            let mut s = standing.score_after(sit, &judges, &text, &candidate, change);
             if locked.contains(&change.clause()) {
                 s -= BROKEN_WORD;
             }
             if s > best + 1e-4 {
                 best = s;
+                next.set_after(&standing, sit, &text, &candidate, change);
                 // Keep the better one; the old best's buffers become scratch.
                 match &mut improved {
                     Some((t, st, v)) => {
@@ -323,7 +386,7 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
         }
         if let Some(candidate) = repair(sit, &text) {
             let next = Standing::of(sit, pen, &candidate, ctx);
-            let (mut s, _) = next.score(sit, pen, consensus, ctx);
+            let (mut s, _) = next.score(&judges);
             let reverted = candidate
                 .clauses
                 .iter()

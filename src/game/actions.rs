@@ -620,7 +620,7 @@ fn circulated_entry(
             .iter()
             .map(|&(c, w)| (sc.clause(c).id.clone(), w))
             .collect(),
-        text: d.text().render(sc, &d.title).plain(),
+        text: d.text().plain(sc, &d.title),
         changes,
         reason,
     }

@@ -212,6 +212,13 @@ pub struct CompiledScenario {
     pub triggers: Vec<TriggerSpec>,
     /// `shares_group[a][b]`: how many groups seats a and b share.
     pub shared_groups: Vec<Vec<u8>>,
+    /// `paragraphs[clause][wording][kind as usize]`: the clause as a paragraph
+    /// of each kind of text, without its number. Every version of a draft
+    /// goes into the record as text, so it is written once here.
+    pub paragraphs: Vec<Vec<[String; 3]>>,
+    /// `named[seat * clauses + clause]`: a red line of the seat names the
+    /// clause, so changing the clause may cross or mend one of its lines.
+    red_line_names: Vec<bool>,
 }
 
 impl CompiledScenario {
@@ -555,6 +562,36 @@ impl CompiledScenario {
             })
             .collect();
 
+        let paragraphs = s
+            .clauses
+            .iter()
+            .zip(&wordings)
+            .map(|(c, &n)| {
+                (0..n as u32)
+                    .map(|w| {
+                        ProductKind::ALL.map(|kind| {
+                            let (lead, rest) = crate::text::paragraph(kind, c, w);
+                            lead + &rest
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+
+        let clause_count = wordings.len();
+        let mut red_line_names = vec![false; n * clause_count];
+        for (seat, d) in delegations.iter().enumerate() {
+            for r in &d.red_lines {
+                let named: Vec<ClauseId> = match &r.test {
+                    RedLineTest::MustContain(any) => any.iter().map(|q| q.clause).collect(),
+                    RedLineTest::MustNotContain(q) => vec![q.clause],
+                };
+                for c in named {
+                    red_line_names[seat * clause_count + c] = true;
+                }
+            }
+        }
+
         CompiledScenario {
             presidency: seat(&s.council.presidency).unwrap_or(0),
             rules: s.council.rules.clone(),
@@ -571,8 +608,18 @@ impl CompiledScenario {
             events,
             triggers,
             shared_groups,
+            paragraphs,
+            red_line_names,
             source: Arc::new(s),
         }
+    }
+
+    /// Whether any red line of `seat` names the clause.
+    pub fn red_lines_name(&self, seat: SeatId, clause: ClauseId) -> bool {
+        self.red_line_names
+            .get(seat * self.clause_count() + clause)
+            .copied()
+            .unwrap_or(false)
     }
 
     pub fn seat_count(&self) -> usize {

@@ -411,7 +411,7 @@ fn adopt(g: &mut GameCtx, draft: DraftId, text: Text) {
         day,
         text: text.clone(),
     });
-    let rendered = text.render(&sc, &adopted_title(kind, &title)).plain();
+    let rendered = text.plain(&sc, &adopted_title(kind, &title));
     g.log(What::Adopted {
         draft: sc.draft_id(draft),
         kind,

@@ -94,6 +94,65 @@ impl Text {
             .collect();
         text::render(self.kind, title, &clauses)
     }
+
+    /// The text as plain lines, as `render(..).plain()` writes it, from the
+    /// scenario's paragraphs written in advance: this is how every version
+    /// of a draft goes into the record, many times a game.
+    pub fn plain(&self, sc: &CompiledScenario, title: &str) -> String {
+        let kind = self.kind as usize;
+        let paragraph = |c: ClauseId, w: u8| -> &str {
+            sc.paragraphs
+                .get(c)
+                .and_then(|p| p.get((w as usize).min(p.len().saturating_sub(1))))
+                .map_or("", |p| p[kind].as_str())
+        };
+        let mut out = String::with_capacity(
+            title.len()
+                + 64
+                + self
+                    .clauses
+                    .iter()
+                    .map(|&(c, w)| paragraph(c, w).len() + 6)
+                    .sum::<usize>(),
+        );
+        out.push_str(title);
+        out.push_str("\n\n");
+        if let Some(opening) = text::opening(self.kind) {
+            out.push_str(opening);
+            out.push_str("\n\n");
+        }
+        let resolution = self.kind == ProductKind::Resolution;
+        let mut number = 0;
+        let mut first = true;
+        // Preambular paragraphs first, then operative, each in draft order.
+        for part in [Part::Preambular, Part::Operative] {
+            for &(c, w) in self.clauses.iter().filter(|&&(c, _)| sc.parts[c] == part) {
+                if !first {
+                    out.push_str("\n\n");
+                }
+                first = false;
+                if resolution && part == Part::Operative {
+                    number += 1;
+                    push_number(&mut out, number);
+                }
+                out.push_str(paragraph(c, w));
+            }
+        }
+        if resolution {
+            if !first {
+                out.push_str("\n\n");
+            }
+            push_number(&mut out, number + 1);
+            out.push_str("Decides to remain seized of the matter.");
+        }
+        out
+    }
+}
+
+/// "3. ", an operative paragraph's number.
+fn push_number(out: &mut String, n: u32) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n}. ");
 }
 
 /// An amendment's content.
@@ -341,6 +400,45 @@ mod tests {
             &PARTS
         ));
         assert_eq!(t, text(&[(0, 0)]));
+    }
+
+    /// The record's plain text comes from paragraphs written in advance; it
+    /// must read exactly as the renderer writes it, for every kind of text,
+    /// clause, wording (one past the last too) and order of clauses.
+    #[test]
+    fn plain_text_reads_as_the_renderer_writes_it() {
+        for src in [
+            include_str!("../../scenarios/gaza-2012.ron"),
+            include_str!("../../scenarios/tutorial.ron"),
+        ] {
+            let loaded = crate::scenario::parse("test.ron", src).expect("shipped scenario");
+            let sc = CompiledScenario::new(loaded.scenario);
+            let n = sc.clause_count();
+            let mut texts: Vec<Vec<(ClauseId, u8)>> = vec![Vec::new()];
+            for c in 0..n {
+                for w in 0..=sc.wordings[c] {
+                    texts.push(vec![(c, w)]);
+                }
+            }
+            // Every clause, operative and preambular interleaved, both ways round.
+            let all: Vec<(ClauseId, u8)> = (0..n).map(|c| (c, (c % 3) as u8)).collect();
+            texts.push(all.iter().rev().copied().collect());
+            texts.push(all);
+            texts.extend(sc.drafts.iter().map(|d| d.clauses.clone()));
+            for kind in ProductKind::ALL {
+                for clauses in &texts {
+                    let t = Text {
+                        kind,
+                        clauses: clauses.clone(),
+                    };
+                    assert_eq!(
+                        t.plain(&sc, "A title"),
+                        t.render(&sc, "A title").plain(),
+                        "{kind:?} {clauses:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The game itself, headless: Bevy states, resources and systems that play a
-//! scenario day by day. The same plugin runs under `MinimalPlugins` in tests
+//! scenario day by day. The same plugin runs headless (see [`headless_app`]) in tests
 //! and batch simulation, and under the window.
 //!
 //! A day has five phases, each a Bevy sub-state of [`GameState::Playing`]:
@@ -78,8 +78,9 @@ impl Phase {
     }
 }
 
-/// The turn logic. Add it to an app with `MinimalPlugins` for a headless
-/// game, or `DefaultPlugins` for the window; then call [`start_game`].
+/// The turn logic. Add it to a bare app ([`headless_app`]) or one with
+/// `MinimalPlugins` for a headless game, or `DefaultPlugins` for the window;
+/// then call [`start_game`].
 pub struct GamePlugin;
 
 impl Plugin for GamePlugin {
@@ -269,15 +270,16 @@ pub fn run_until_over(app: &mut App, max_updates: usize) -> bool {
     false
 }
 
-/// A headless app ready to play: `MinimalPlugins` and the game plugin.
+/// A headless app ready to play: Bevy's main schedule, states and the game
+/// plugin, and nothing else.
 ///
-/// Without the task pools: the game spawns no tasks, and the pools' system
-/// ticks three executors a hundred times on every update, about 4% of a
-/// whole game in a release profile (`docs/performance.md`).
+/// The game needs no clock, frame count or task pools, so a headless game
+/// leaves out even `MinimalPlugins`: their systems ran on every update (the
+/// task pools' tick alone was about 4% of a whole game, see
+/// `docs/performance.md`). The window adds `DefaultPlugins` instead.
 pub fn headless_app() -> App {
     let mut app = App::new();
-    app.add_plugins(MinimalPlugins.build().disable::<TaskPoolPlugin>())
-        .add_plugins(GamePlugin);
+    app.add_plugins(GamePlugin);
     run_on_one_thread(&mut app);
     app
 }

@@ -84,6 +84,11 @@ pub struct GameCtx<'w, 's> {
 }
 
 /// Every delegation's disposition, by seat.
+///
+/// The AI builds this list before each of its acts, so it walks the query
+/// (delegations are spawned in seat order and sit in one table) rather than
+/// looking up fifteen entities; only if that order is broken does it look
+/// each seat up.
 pub fn dispositions<'a>(
     seats: &Seats,
     query: &'a Query<(
@@ -93,6 +98,16 @@ pub fn dispositions<'a>(
         &Controller,
     )>,
 ) -> Vec<&'a Disposition> {
+    let mut out = Vec::with_capacity(seats.0.len());
+    for (delegation, d, _, _) in query.iter() {
+        if delegation.seat != out.len() {
+            break;
+        }
+        out.push(d);
+    }
+    if out.len() == seats.0.len() {
+        return out;
+    }
     seats
         .0
         .iter()
@@ -317,9 +332,16 @@ impl GameCtx<'_, '_> {
 
     /// Seats of one kind of controller, in seat order.
     pub fn seats_of(&self, controller: Controller) -> Vec<SeatId> {
-        (0..self.seats.0.len())
-            .filter(|&s| self.controller(s) == controller)
-            .collect()
+        // One walk over the delegations, rather than a lookup per seat: this
+        // runs on every update.
+        let mut seats: Vec<SeatId> = self
+            .delegations
+            .iter()
+            .filter(|&(d, _, _, c)| *c == controller && d.seat < self.seats.0.len())
+            .map(|(d, _, _, _)| d.seat)
+            .collect();
+        seats.sort_unstable();
+        seats
     }
 
     fn set_phase(&mut self, phase: PhaseName) {
@@ -370,17 +392,33 @@ impl GameCtx<'_, '_> {
             }
         }
         // The outlook holds blended stances and wishes for a product: only
-        // effects on those change it.
-        let reshapes_outlook = e.effects.iter().any(|effect| {
-            matches!(
-                effect,
-                CompiledEffect::ShiftStance { seat, .. } | CompiledEffect::ShiftWantsProduct { seat, .. }
-                    if !sc.delegations[*seat].fixed_stances
-            )
-        });
-        if reshapes_outlook {
+        // effects on those change it, and only for the clauses they name.
+        let moved = |effect: &&CompiledEffect| match effect {
+            CompiledEffect::ShiftStance { seat, .. }
+            | CompiledEffect::ShiftWantsProduct { seat, .. } => {
+                !sc.delegations[*seat].fixed_stances
+            }
+            _ => false,
+        };
+        let mut clauses: Vec<usize> = e
+            .effects
+            .iter()
+            .filter(moved)
+            .filter_map(|effect| match effect {
+                CompiledEffect::ShiftStance { clause, .. } => Some(*clause),
+                _ => None,
+            })
+            .collect();
+        clauses.sort_unstable();
+        clauses.dedup();
+        let wants = e
+            .effects
+            .iter()
+            .filter(moved)
+            .any(|effect| matches!(effect, CompiledEffect::ShiftWantsProduct { .. }));
+        if !clauses.is_empty() || wants {
             let disp = dispositions(&self.seats, &self.delegations);
-            self.outlook.0 = Arc::new(ai::Outlook::new(&sc, &disp));
+            Arc::make_mut(&mut self.outlook.0).reblend(&sc, &disp, clauses.iter().copied(), wants);
         }
         self.log(What::News {
             event: e.id.clone(),
@@ -826,7 +864,7 @@ fn finish(g: &mut GameCtx) {
                     .iter()
                     .map(|&(c, w)| (sc.clause(c).id.clone(), w))
                     .collect(),
-                text: p.text.render(&sc, &title).plain(),
+                text: p.text.plain(&sc, &title),
             }
         })
         .collect();

@@ -220,7 +220,10 @@ mod tests {
             controllers[s] = Controller::Human;
         }
         let mut app = game::headless_app();
-        app.init_resource::<Desk>().add_systems(Update, follow_game);
+        // The desk times its hand-overs on the real clock.
+        app.add_plugins(bevy::time::TimePlugin)
+            .init_resource::<Desk>()
+            .add_systems(Update, follow_game);
         game::start_game(
             app.world_mut(),
             GameConfig {

@@ -142,6 +142,20 @@ fn an_app_reused_for_a_second_game_plays_it_like_a_fresh_one() {
     assert_eq!(reused, play(&sc, 6).to_ron());
 }
 
+/// The lean headless app (no clock, no task pools) plays the game exactly as
+/// an app with Bevy's `MinimalPlugins` does, on the thread pool or not.
+#[test]
+fn minimal_plugins_play_the_same_game_as_the_lean_headless_app() {
+    use bevy::prelude::*;
+    let sc = gaza();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, game::GamePlugin));
+    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 11));
+    assert!(game::run_until_over(&mut app, 1000));
+    let with_minimal = app.world().resource::<Transcript>().0.to_ron();
+    assert_eq!(with_minimal, play(&sc, 11).to_ron());
+}
+
 #[test]
 fn the_record_round_trips_through_ron_and_json() {
     let record = play(&tutorial(), 3);
