@@ -187,30 +187,34 @@ pub fn best_amendment(
 ) -> Option<(Change, f32)> {
     let text = draft.text();
     let value_of = |c, w: Option<u8>| w.map_or(0.0, |w| sit.clause_value(seat, c, w));
-    let gain = |change: Change| {
+    // What a change gains: the new wording's value less the current one's.
+    let gain = |change: Change, current: Option<u8>| {
         let c = change.clause();
         let new = match change {
             Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
             Change::Delete { .. } => None,
         };
-        value_of(c, new) - value_of(c, text.wording_of(c))
+        value_of(c, new) - value_of(c, current)
     };
-    let proposed = |change: &Change| {
-        draft
-            .amendments
-            .iter()
-            .any(|a| a.by == seat && a.change == *change)
-    };
-    let most = penholder::moves(sit, text)
-        .map(gain)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let mut most = f32::NEG_INFINITY;
+    penholder::each_move(sit, text, |change, current| {
+        most = most.max(gain(change, current));
+    });
     if most <= min_gain {
         return None;
     }
-    let mut valued: Vec<(Change, f32)> = penholder::moves(sit, text)
-        .filter(|change| !proposed(change))
-        .map(|change| (change, gain(change)))
+    let proposed: Vec<Change> = draft
+        .amendments
+        .iter()
+        .filter(|a| a.by == seat)
+        .map(|a| a.change)
         .collect();
+    let mut valued: Vec<(Change, f32)> = Vec::with_capacity(4 * sit.sc.clause_count());
+    penholder::each_move(sit, text, |change, current| {
+        if !proposed.contains(&change) {
+            valued.push((change, gain(change, current)));
+        }
+    });
     let breached = |s: SeatId, t: &Text| sit.breach(s, t).is_some();
     let keeps_passable = |change: Change| {
         let Some(candidate) = text.with(change, &sit.sc.parts) else {
@@ -250,6 +254,37 @@ struct Option_ {
     act: Act,
 }
 
+/// Every seat's assessment of each draft, as the delegations planning their
+/// day need it: made once and shared between their plans while nothing has
+/// changed. Whoever carries out an act must [`Councils::forget`] them.
+#[derive(Debug, Default)]
+pub struct Councils {
+    /// By draft; empty until judged.
+    by_draft: Vec<Vec<Assessment>>,
+}
+
+impl Councils {
+    /// Something changed on the table or in a delegation.
+    pub fn forget(&mut self) {
+        for council in &mut self.by_draft {
+            council.clear();
+        }
+    }
+
+    /// Every seat's assessment of the draft, by seat.
+    pub fn judge(&mut self, sit: &Situation, draft: &DraftState) -> &[Assessment] {
+        if self.by_draft.len() <= draft.id {
+            self.by_draft.resize_with(draft.id + 1, Vec::new);
+        }
+        let council = &mut self.by_draft[draft.id];
+        if council.is_empty() {
+            let ctx = Context::of(draft);
+            council.extend((0..sit.seats()).map(|t| sit.assess(t, draft.text(), ctx)));
+        }
+        council
+    }
+}
+
 /// Plans an AI delegation's corridor actions for the day.
 pub fn plan(
     sit: &Situation,
@@ -258,22 +293,34 @@ pub fn plan(
     action_points: u32,
     rng: &mut impl rand::Rng,
 ) -> Vec<Act> {
+    plan_with(
+        sit,
+        seat,
+        table,
+        action_points,
+        rng,
+        &mut Councils::default(),
+    )
+}
+
+/// [`plan`], with the Council's assessments of the drafts shared with the
+/// other delegations' plans.
+pub fn plan_with(
+    sit: &Situation,
+    seat: SeatId,
+    table: &Table,
+    action_points: u32,
+    rng: &mut impl rand::Rng,
+    councils: &mut Councils,
+) -> Vec<Act> {
     let d = sit.disp[seat];
     let sc = sit.sc;
     let assertive = d.personality.assertiveness;
     let mut options: Vec<Option_> = Vec::new();
     let mut free: Vec<Act> = Vec::new();
 
-    // Every seat's assessment of a draft, made once per draft when needed.
-    let mut council: Vec<Assessment> = Vec::with_capacity(sit.seats());
     for draft in table.live() {
         let ctx = Context::of(draft);
-        council.clear();
-        let judge_all = |council: &mut Vec<Assessment>| {
-            if council.is_empty() {
-                council.extend((0..sit.seats()).map(|t| sit.assess(t, draft.text(), ctx)));
-            }
-        };
         let a = sit.assess(seat, draft.text(), ctx);
         let open = matches!(
             draft.status,
@@ -305,8 +352,8 @@ pub fn plan(
         // Lobbying and trades: for drafts we want adopted.
         let wants_it = own || (a.breach.is_none() && a.value > 0.3);
         if wants_it {
-            judge_all(&mut council);
-            let p = sit.predict_from(seat, draft.kind(), ctx, &council);
+            let council = councils.judge(sit, draft);
+            let p = sit.predict_from(seat, draft.kind(), ctx, council);
             if !p.passes {
                 // Lobby those who stand in the way without a red line.
                 let mut targets: Vec<(SeatId, f32)> = p
@@ -379,7 +426,7 @@ pub fn plan(
             && a.breach.is_none()
             && a.value > 0.3
         {
-            judge_all(&mut council);
+            let council = councils.judge(sit, draft);
             let blockers: Vec<SeatId> = (0..sit.seats())
                 .filter(|&s| s != seat && council[s].breach.is_some())
                 .collect();

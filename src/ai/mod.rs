@@ -445,22 +445,25 @@ impl Outlook {
         &mut self,
         sc: &CompiledScenario,
         disp: &[&Disposition],
-        clauses: impl Iterator<Item = ClauseId> + Clone,
+        clauses: impl Iterator<Item = ClauseId>,
         wants: bool,
     ) {
         let n = sc.seat_count();
         let mw = self.max_wordings;
-        // A seat's own value of a clause at a wording, salience-scaled;
-        // zero for a wording the clause does not have.
-        let own = |s: SeatId, c: ClauseId, w: usize| -> f32 {
-            if w < sc.wordings[c] as usize {
-                disp[s].stances[c]
-                    .get(w)
-                    .map_or(0.0, |v| disp[s].salience * v)
-            } else {
-                0.0
+        let clauses: Vec<ClauseId> = clauses.collect();
+        // Own values of these clauses, salience-scaled, one row per seat
+        // (missing wordings are zero), so that blending sums whole rows.
+        let stride = clauses.len() * mw;
+        let mut own = vec![0.0; n * stride];
+        for s in 0..n {
+            for (i, &c) in clauses.iter().enumerate() {
+                let stances = disp[s].stances[c].iter().take(sc.wordings[c] as usize);
+                for (w, v) in stances.enumerate() {
+                    own[s * stride + i * mw + w] = disp[s].salience * v;
+                }
             }
-        };
+        }
+        let mut row = vec![0.0; stride];
         let mut weights: Vec<(SeatId, f32)> = Vec::with_capacity(n);
         for s in 0..n {
             // Blend toward the members sharing groups, weighted by how many.
@@ -479,15 +482,17 @@ impl Outlook {
                     .filter(|&(_, &k)| k > 0)
                     .map(|(p, &k)| (p, loyalty * k as f32 / total)),
             );
-            for c in clauses.clone() {
-                let at = s * self.stride_seat + c * mw;
-                for (w, e) in self.eff[at..at + mw].iter_mut().enumerate() {
-                    let mut v = (1.0 - loyalty) * own(s, c, w);
-                    for &(p, wt) in &weights {
-                        v += wt * own(p, c, w);
-                    }
-                    *e = v;
+            for (e, o) in row.iter_mut().zip(&own[s * stride..(s + 1) * stride]) {
+                *e = (1.0 - loyalty) * o;
+            }
+            for &(p, wt) in &weights {
+                for (e, o) in row.iter_mut().zip(&own[p * stride..(p + 1) * stride]) {
+                    *e += wt * o;
                 }
+            }
+            for (i, &c) in clauses.iter().enumerate() {
+                let at = s * self.stride_seat + c * mw;
+                self.eff[at..at + mw].copy_from_slice(&row[i * mw..(i + 1) * mw]);
             }
             if wants {
                 let mut wv = (1.0 - loyalty) * disp[s].wants_product;

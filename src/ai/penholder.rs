@@ -131,6 +131,28 @@ impl Standing {
     }
 }
 
+/// The penholder's own value of the text after one change, as
+/// [`Standing::score_after`] reckons it.
+fn own_after(
+    sit: &Situation,
+    pen: SeatId,
+    standing: &Standing,
+    text: &Text,
+    change: Change,
+) -> f32 {
+    let c = change.clause();
+    let before = text
+        .wording_of(c)
+        .map(|w| sit.clause_value(pen, c, w))
+        .unwrap_or(0.0);
+    let new = match change {
+        Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
+        Change::Delete { .. } => None,
+    };
+    let after = new.map(|w| sit.clause_value(pen, c, w)).unwrap_or(0.0);
+    standing.values[pen] + (after - before)
+}
+
 /// What each seat's decision on the draft turns on, besides the text: the
 /// same for every text the search tries, so worked out once per search.
 struct Judge {
@@ -235,29 +257,52 @@ impl Judges {
     }
 }
 
-/// Every single change the penholder could make to a text, clause by clause:
-/// delete it or reword it if present, add it at any wording if absent.
-pub fn moves<'a>(sit: &'a Situation, text: &'a Text) -> impl Iterator<Item = Change> + 'a {
+/// Every single change the penholder could make to a text, clause by clause
+/// (delete it or reword it if present, add it at any wording if absent),
+/// written into `out`, which the searches reuse.
+pub fn moves(sit: &Situation, text: &Text, out: &mut Vec<Change>) {
+    out.clear();
+    each_move(sit, text, |change, _| out.push(change));
+}
+
+/// Calls `f` with every single change to a text, in the order of
+/// [`moves`], and the clause's current wording.
+pub fn each_move(sit: &Situation, text: &Text, mut f: impl FnMut(Change, Option<u8>)) {
     let can_delete = text.clauses.len() > MIN_CLAUSES;
-    (0..sit.sc.clause_count())
-        .filter(move |&c| sit.available(c))
-        .flat_map(move |c| {
-            let current = text.wording_of(c);
-            let delete = (current.is_some() && can_delete).then_some(Change::Delete { clause: c });
-            let others = (0..sit.sc.wordings[c])
-                .filter(move |&w| Some(w) != current)
-                .map(move |w| match current {
-                    Some(_) => Change::Reword {
-                        clause: c,
-                        wording: w,
-                    },
-                    None => Change::Add {
-                        clause: c,
-                        wording: w,
-                    },
-                });
-            delete.into_iter().chain(others)
-        })
+    for c in 0..sit.sc.clause_count() {
+        if !sit.available(c) {
+            continue;
+        }
+        let wordings = sit.sc.wordings[c];
+        let current = text.wording_of(c);
+        match current {
+            Some(now) => {
+                if can_delete {
+                    f(Change::Delete { clause: c }, current);
+                }
+                for w in (0..wordings).filter(|&w| w != now) {
+                    f(
+                        Change::Reword {
+                            clause: c,
+                            wording: w,
+                        },
+                        current,
+                    );
+                }
+            }
+            None => {
+                for w in 0..wordings {
+                    f(
+                        Change::Add {
+                            clause: c,
+                            wording: w,
+                        },
+                        current,
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Clauses the penholder has agreed to, through an accepted or adopted
@@ -357,9 +402,17 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     // Scratch buffers for the candidates.
     let mut candidate = text.clone();
     let mut next = standing.clone();
+    let mut changes = Vec::new();
     for _ in 0..MAX_STEPS {
         let mut improved: Option<(Text, Standing, f32)> = None;
-        for change in moves(sit, &text) {
+        moves(sit, &text, &mut changes);
+        for &change in &changes {
+            // The score cannot exceed the penholder's own value plus the
+            // bonus for passing: a change that leaves that below the best
+            // so far is passed over without scoring the Council.
+            if own_after(sit, pen, &standing, &text, change) + PASS_BONUS <= best + 1e-4 {
+                continue;
+            }
             candidate.clone_from(&text);
             if !candidate.apply(change, &sit.sc.parts) {
                 continue;

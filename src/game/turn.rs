@@ -37,9 +37,12 @@ pub(super) fn build(app: &mut App) {
         .add_systems(
             Update,
             (
-                hand_over_delegations,
-                process_teacher,
-                process_commands,
+                // Only when there is something to do: an AI-only game sends
+                // no commands, and every system that takes the whole game
+                // context costs a few hundred resource lookups an update.
+                hand_over_delegations.run_if(on_message::<TeacherCommand>),
+                process_teacher.run_if(on_message::<TeacherCommand>),
+                process_commands.run_if(on_message::<Command>),
                 decision::run,
                 advance,
             )
@@ -562,6 +565,9 @@ fn ai_corridors(mut g: GameCtx) {
     let sc = g.sc();
     let mut order = g.seats_of(Controller::Ai);
     order.shuffle(&mut g.rng.0);
+    // The Council's view of each draft, shared between plans until an act
+    // changes something.
+    let mut councils = ai::corridors::Councils::default();
     for seat in order {
         let acts = {
             let disp = dispositions(&g.seats, &g.delegations);
@@ -574,12 +580,14 @@ fn ai_corridors(mut g: GameCtx) {
                 &g.crisis.events_happened,
             );
             let points = g.action_points(seat);
-            ai::corridors::plan(&sit, seat, &g.table, points, &mut g.rng.0)
+            ai::corridors::plan_with(&sit, seat, &g.table, points, &mut g.rng.0, &mut councils)
         };
         for act in acts {
             // A plan made at the start of the turn may no longer fit after
-            // earlier acts: such an act is simply dropped.
-            let _ = g.apply(seat, &act);
+            // earlier acts: such an act is simply dropped, and changes nothing.
+            if g.apply(seat, &act).is_ok() {
+                councils.forget();
+            }
         }
     }
 }
