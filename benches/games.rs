@@ -29,7 +29,7 @@ fn gaza() -> Arc<CompiledScenario> {
 
 fn whole_games(c: &mut Criterion) {
     let sc = gaza();
-    let mut app = game::headless_app();
+    let mut app = game::batch_app();
     let mut seed = 0;
     c.bench_function("whole AI-only game of gaza-2012", |b| {
         b.iter(|| {

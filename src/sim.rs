@@ -195,7 +195,7 @@ pub fn run(scenario: Arc<CompiledScenario>, options: &SimOptions) -> Result<Batc
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut app = game::headless_app();
+                    let mut app = game::batch_app();
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);

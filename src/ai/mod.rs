@@ -82,6 +82,7 @@ impl<'d> Context<'d> {
 }
 
 /// Weight of a product kind in how much a delegation cares that it is adopted.
+#[inline]
 pub fn kind_weight(kind: ProductKind) -> f32 {
     match kind {
         ProductKind::PressStatement => 0.8,
@@ -91,6 +92,7 @@ pub fn kind_weight(kind: ProductKind) -> f32 {
 }
 
 /// The pressure of events on the wish to see the Council act.
+#[inline]
 pub fn pressure(urgency: f32) -> f32 {
     0.5 + urgency.clamp(0.0, 1.0)
 }
@@ -126,17 +128,20 @@ impl<'a> Situation<'a> {
         }
     }
 
+    #[inline]
     pub fn seats(&self) -> usize {
         self.sc.seat_count()
     }
 
     /// Whether a clause may be used today (its required event has happened).
+    #[inline]
     pub fn available(&self, clause: ClauseId) -> bool {
         self.sc.requires_event[clause]
             .is_none_or(|e| self.events_happened.get(e).copied().unwrap_or(false))
     }
 
     /// The blended value of one clause at one wording for a seat.
+    #[inline]
     pub fn clause_value(&self, seat: SeatId, clause: ClauseId, wording: u8) -> f32 {
         self.outlook.eff[seat * self.outlook.stride_seat
             + clause * self.outlook.max_wordings
@@ -185,6 +190,7 @@ impl<'a> Situation<'a> {
     }
 
     /// Whether any red line of `seat` names the clause.
+    #[inline]
     pub fn red_lines_mention(&self, seat: SeatId, clause: ClauseId) -> bool {
         self.sc.red_lines_name(seat, clause)
     }
@@ -228,6 +234,7 @@ impl<'a> Situation<'a> {
 
     /// The cost a delegation feels in standing alone against the Council:
     /// it rises with urgency, flexibility and public pressure.
+    #[inline]
     pub fn blocking_cost(&self, seat: SeatId) -> f32 {
         let d = self.disp[seat];
         0.1 + 0.5 * d.personality.flexibility + 0.4 * self.urgency + d.pressure
@@ -254,6 +261,7 @@ impl<'a> Situation<'a> {
     }
 
     /// The rule behind [`Self::silence`], also used to predict others.
+    #[inline]
     pub fn breaks_silence(&self, seat: SeatId, value: f32, breach: Option<usize>) -> bool {
         breach.is_some() || value < -self.blocking_cost(seat)
     }
@@ -506,6 +514,7 @@ impl Outlook {
 }
 
 /// Whether a text crosses one red line (active or not).
+#[inline]
 pub(crate) fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
     use crate::game::compiled::RedLineTest::*;
     r.applies_to(text.kind)

@@ -52,6 +52,7 @@ pub struct CompiledRedLine {
 }
 
 impl CompiledRedLine {
+    #[inline]
     pub fn applies_to(&self, kind: ProductKind) -> bool {
         self.products.is_empty() || self.products.contains(&kind)
     }
@@ -615,6 +616,7 @@ impl CompiledScenario {
     }
 
     /// Whether any red line of `seat` names the clause.
+    #[inline]
     pub fn red_lines_name(&self, seat: SeatId, clause: ClauseId) -> bool {
         self.red_line_names
             .get(seat * self.clause_count() + clause)
@@ -622,10 +624,12 @@ impl CompiledScenario {
             .unwrap_or(false)
     }
 
+    #[inline]
     pub fn seat_count(&self) -> usize {
         self.members.len()
     }
 
+    #[inline]
     pub fn clause_count(&self) -> usize {
         self.wordings.len()
     }

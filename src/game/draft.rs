@@ -31,6 +31,7 @@ impl Clone for Text {
 }
 
 impl Text {
+    #[inline]
     pub fn wording_of(&self, clause: ClauseId) -> Option<u8> {
         self.clauses
             .iter()
@@ -39,6 +40,7 @@ impl Text {
     }
 
     /// Holds the clause at the required wording or stronger.
+    #[inline]
     pub fn satisfies(&self, req: ClauseReq) -> bool {
         self.wording_of(req.clause)
             .is_some_and(|w| w >= req.min_wording)

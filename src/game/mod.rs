@@ -284,6 +284,37 @@ pub fn headless_app() -> App {
     app
 }
 
+/// A headless app for playing many AI-only games in a row (`simulate`, the
+/// benchmarks): [`headless_app`], less the main schedules that have no
+/// systems.
+///
+/// Bevy runs each of its main schedules on every update, empty or not, and
+/// takes each out of its map to run it and puts it back: a measurable share
+/// of a game that is over in about fifty updates. Systems added to one of the
+/// dropped schedules after this would never run, so add them before, or use
+/// [`headless_app`].
+pub fn batch_app() -> App {
+    use bevy::app::MainScheduleOrder;
+    use bevy::ecs::schedule::Schedules;
+    let mut app = headless_app();
+    let world = app.world_mut();
+    let empty: Vec<_> = {
+        let schedules = world.resource::<Schedules>();
+        world
+            .resource::<MainScheduleOrder>()
+            .labels
+            .iter()
+            .copied()
+            .filter(|&label| schedules.get(label).is_none_or(|s| s.systems_len() == 0))
+            .collect()
+    };
+    world
+        .resource_mut::<MainScheduleOrder>()
+        .labels
+        .retain(|label| !empty.contains(label));
+    app
+}
+
 /// Runs every schedule of the app on the calling thread. A headless update
 /// is a handful of small systems: handing them to the thread pool costs more
 /// than running them. Batch simulation gets its parallelism from playing

@@ -110,6 +110,7 @@ impl Disposition {
     }
 
     /// The extra value a promise of support adds to a draft.
+    #[inline]
     pub fn commitment(&self, draft: DraftId) -> f32 {
         if self.commitments.iter().any(|c| c.draft == draft) {
             0.8

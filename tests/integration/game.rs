@@ -142,10 +142,11 @@ fn an_app_reused_for_a_second_game_plays_it_like_a_fresh_one() {
     assert_eq!(reused, play(&sc, 6).to_ron());
 }
 
-/// The lean headless app (no clock, no task pools) plays the game exactly as
-/// an app with Bevy's `MinimalPlugins` does, on the thread pool or not.
+/// The lean headless app (no clock, no task pools) and the batch app (no
+/// empty main schedules) play the game exactly as an app with Bevy's
+/// `MinimalPlugins` does.
 #[test]
-fn minimal_plugins_play_the_same_game_as_the_lean_headless_app() {
+fn minimal_plugins_play_the_same_game_as_the_lean_and_batch_apps() {
     use bevy::prelude::*;
     let sc = gaza();
     let mut app = App::new();
@@ -154,6 +155,12 @@ fn minimal_plugins_play_the_same_game_as_the_lean_headless_app() {
     assert!(game::run_until_over(&mut app, 1000));
     let with_minimal = app.world().resource::<Transcript>().0.to_ron();
     assert_eq!(with_minimal, play(&sc, 11).to_ron());
+    // And so does the batch app, with its empty main schedules left out.
+    let mut batch = game::batch_app();
+    game::start_game(batch.world_mut(), GameConfig::all_ai(sc.clone(), 11));
+    assert!(game::run_until_over(&mut batch, 1000));
+    let in_batch = batch.world().resource::<Transcript>().0.to_ron();
+    assert_eq!(in_batch, with_minimal);
 }
 
 #[test]
