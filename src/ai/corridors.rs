@@ -178,7 +178,8 @@ fn amendment_reason(sit: &Situation, seat: SeatId, draft: &DraftState, change: C
 /// alone, so every move is valued by that difference; red lines (the costly
 /// part) are checked from the best move down, until one keeps the text
 /// passable or the gain left is too small. Most often no move is worth
-/// proposing, which one pass over the moves shows.
+/// proposing, which a bound from each clause's best wording shows before
+/// any move is valued ([`most_to_gain`]).
 pub fn best_amendment(
     sit: &Situation,
     seat: SeatId,
@@ -189,18 +190,9 @@ pub fn best_amendment(
     let value_of = |c, w: Option<u8>| w.map_or(0.0, |w| sit.clause_value(seat, c, w));
     // What a change gains: the new wording's value less the current one's.
     let gain = |change: Change, current: Option<u8>| {
-        let c = change.clause();
-        let new = match change {
-            Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
-            Change::Delete { .. } => None,
-        };
-        value_of(c, new) - value_of(c, current)
+        value_of(change.clause(), change.wording()) - value_of(change.clause(), current)
     };
-    let mut most = f32::NEG_INFINITY;
-    penholder::each_move(sit, text, |change, current| {
-        most = most.max(gain(change, current));
-    });
-    if most <= min_gain {
+    if most_to_gain(sit, seat, text) <= min_gain {
         return None;
     }
     let proposed: Vec<Change> = draft
@@ -209,12 +201,16 @@ pub fn best_amendment(
         .filter(|a| a.by == seat)
         .map(|a| a.change)
         .collect();
-    let mut valued: Vec<(Change, f32)> = Vec::with_capacity(4 * sit.sc.clause_count());
+    // The moves that gain enough, best first; among equal gains, the
+    // earlier move (the sort is stable).
+    let mut valued: Vec<(Change, f32)> = Vec::new();
     penholder::each_move(sit, text, |change, current| {
-        if !proposed.contains(&change) {
-            valued.push((change, gain(change, current)));
+        let gain = gain(change, current);
+        if gain > min_gain && !proposed.contains(&change) {
+            valued.push((change, gain));
         }
     });
+    valued.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
     let breached = |s: SeatId, t: &Text| sit.breach(s, t).is_some();
     let keeps_passable = |change: Change| {
         let Some(candidate) = text.with(change, &sit.sc.parts) else {
@@ -234,18 +230,39 @@ pub fn best_amendment(
         }
         after <= before
     };
-    loop {
-        // The best gain left; among equal gains, the earlier move.
-        let best =
-            (0..valued.len()).reduce(|b, i| if valued[i].1 > valued[b].1 { i } else { b })?;
-        let (change, gain) = valued.remove(best);
-        if gain <= min_gain {
-            return None;
+    valued
+        .into_iter()
+        .find(|&(change, _)| keeps_passable(change))
+}
+
+/// An upper bound on what one change to the text could gain the seat: no
+/// change to a clause gains more than its best wording (or deleting it) over
+/// the current one. Most often even that is too little to propose anything.
+fn most_to_gain(sit: &Situation, seat: SeatId, text: &Text) -> f32 {
+    let mut most = f32::NEG_INFINITY;
+    // The clauses in the text, as a bit set when there are few enough clauses.
+    let few = sit.sc.clause_count() <= 128;
+    let mut present = 0u128;
+    for &(c, now) in &text.clauses {
+        if few {
+            present |= 1 << c;
         }
-        if keeps_passable(change) {
-            return Some((change, gain));
+        if sit.available(c) {
+            let gain = sit.best_clause_value(seat, c).max(0.0) - sit.clause_value(seat, c, now);
+            most = most.max(gain);
         }
     }
+    for c in 0..sit.sc.clause_count() {
+        let absent = if few {
+            present & (1 << c) == 0
+        } else {
+            text.wording_of(c).is_none()
+        };
+        if absent && sit.available(c) {
+            most = most.max(sit.best_clause_value(seat, c) - 0.0);
+        }
+    }
+    most
 }
 
 /// A corridor action with how much the delegation expects to gain from it.

@@ -25,7 +25,7 @@ pub mod reasons;
 use std::sync::Arc;
 
 use crate::game::compiled::{ClauseId, CompiledScenario, DraftId, SeatId, VoteResponse};
-use crate::game::draft::{DraftState, Text};
+use crate::game::draft::{Change, DraftState, Text};
 use crate::game::state::Disposition;
 use crate::rules::{ProductKind, Vote};
 use crate::scenario::Decision;
@@ -52,6 +52,9 @@ pub struct Outlook {
     max_wordings: usize,
     /// Blended wish for any product, per seat.
     wants: Vec<f32>,
+    /// `best[seat][clause]`: the highest value of any of the clause's
+    /// wordings, which bounds what a change to the clause can gain.
+    best: Vec<f32>,
 }
 
 /// How a delegation judges one text.
@@ -187,6 +190,62 @@ impl<'a> Situation<'a> {
             }
         }
         (count, no)
+    }
+
+    /// [`Self::crossed`] for the text after one change, without writing that
+    /// text down: the penholder's search asks it of thousands of changes.
+    pub fn crossed_after(&self, seat: SeatId, text: &Text, change: Change) -> (u8, bool) {
+        let (clause, wording) = (change.clause(), change.wording());
+        let wording_of = |c: ClauseId| {
+            if c == clause {
+                wording
+            } else {
+                text.wording_of(c)
+            }
+        };
+        let d = self.disp[seat];
+        let mut count = 0;
+        let mut no = false;
+        for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
+            if d.red_line_active[i] && red_line_crossed_by(r, text.kind, wording_of) {
+                count += 1;
+                no |= r.on_resolution == VoteResponse::No;
+            }
+        }
+        (count, no)
+    }
+
+    /// Every seat's value after one clause goes from wording `old` to `new`
+    /// (none: absent), from its value before (`before[seat]`), written into
+    /// `after`: one pass over the seats for the penholder's search.
+    pub fn values_after(
+        &self,
+        clause: ClauseId,
+        old: Option<u8>,
+        new: Option<u8>,
+        before: &[f32],
+        after: &mut Vec<f32>,
+    ) {
+        let o = &*self.outlook;
+        let at = |w: Option<u8>| w.map(|w| clause * o.max_wordings + w as usize);
+        let (old, new) = (at(old), at(new));
+        after.clear();
+        after.extend(
+            before
+                .iter()
+                .zip(o.eff.chunks_exact(o.stride_seat))
+                .map(|(&v, row)| {
+                    let b = old.map_or(0.0, |i| row[i]);
+                    let a = new.map_or(0.0, |i| row[i]);
+                    v + (a - b)
+                }),
+        );
+    }
+
+    /// The highest value the seat sees in any wording of the clause.
+    #[inline]
+    pub fn best_clause_value(&self, seat: SeatId, clause: ClauseId) -> f32 {
+        self.outlook.best[seat * self.sc.clause_count() + clause]
     }
 
     /// Whether any red line of `seat` names the clause.
@@ -440,6 +499,7 @@ impl Outlook {
             stride_seat,
             max_wordings,
             wants: vec![0.0; n],
+            best: vec![f32::NEG_INFINITY; n * clauses],
         };
         outlook.reblend(sc, disp, 0..clauses, true);
         outlook
@@ -500,7 +560,12 @@ impl Outlook {
             }
             for (i, &c) in clauses.iter().enumerate() {
                 let at = s * self.stride_seat + c * mw;
-                self.eff[at..at + mw].copy_from_slice(&row[i * mw..(i + 1) * mw]);
+                let values = &row[i * mw..(i + 1) * mw];
+                self.eff[at..at + mw].copy_from_slice(values);
+                self.best[s * sc.clause_count() + c] = values[..(sc.wordings[c] as usize).min(mw)]
+                    .iter()
+                    .copied()
+                    .fold(f32::NEG_INFINITY, f32::max);
             }
             if wants {
                 let mut wv = (1.0 - loyalty) * disp[s].wants_product;
@@ -516,11 +581,25 @@ impl Outlook {
 /// Whether a text crosses one red line (active or not).
 #[inline]
 pub(crate) fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
+    red_line_crossed_by(r, text.kind, |c| text.wording_of(c))
+}
+
+/// Whether a text of this kind, holding each clause at the wording
+/// `wording_of` gives, crosses one red line (active or not).
+#[inline]
+fn red_line_crossed_by(
+    r: &crate::game::compiled::CompiledRedLine,
+    kind: ProductKind,
+    wording_of: impl Fn(ClauseId) -> Option<u8>,
+) -> bool {
     use crate::game::compiled::RedLineTest::*;
-    r.applies_to(text.kind)
+    let satisfies = |q: &crate::game::compiled::ClauseReq| {
+        wording_of(q.clause).is_some_and(|w| w >= q.min_wording)
+    };
+    r.applies_to(kind)
         && match &r.test {
-            MustContain(any) => !any.iter().any(|&q| text.satisfies(q)),
-            MustNotContain(q) => text.satisfies(*q),
+            MustContain(any) => !any.iter().any(satisfies),
+            MustNotContain(q) => satisfies(q),
         }
 }
 

@@ -99,35 +99,35 @@ impl Standing {
     /// (so that a text already blocked is not loaded with more), and the
     /// penholder's score for it.
     fn score(&self, judges: &Judges) -> (f32, bool) {
-        judges.score(|s| (self.values[s], self.crossed[s]))
+        judges.score(&self.values, &self.crossed)
     }
 
     /// The score of the text after one change, as [`Self::set_after`] then
-    /// [`Self::score`] would give it, without writing the standing down: the
-    /// search scores every change and keeps few.
+    /// [`Self::score`] would give it, without writing the standing or the
+    /// changed text down: the search scores every change and keeps few.
+    /// `scratch` is the search's to reuse.
     fn score_after(
         &self,
         sit: &Situation,
         judges: &Judges,
         text: &Text,
-        candidate: &Text,
         change: Change,
+        scratch: &mut Standing,
     ) -> f32 {
         let c = change.clause();
-        let old = text.wording_of(c);
-        let new = candidate.wording_of(c);
-        judges
-            .score(|s| {
-                let before = old.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
-                let after = new.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
-                let crossed = if sit.red_lines_mention(s, c) {
-                    sit.crossed(s, candidate)
-                } else {
-                    self.crossed[s]
-                };
-                (self.values[s] + (after - before), crossed)
-            })
-            .0
+        sit.values_after(
+            c,
+            text.wording_of(c),
+            change.wording(),
+            &self.values,
+            &mut scratch.values,
+        );
+        scratch.crossed.clone_from(&self.crossed);
+        // Only red lines naming the changed clause can be crossed or mended.
+        for &s in sit.sc.seats_naming(c) {
+            scratch.crossed[s] = sit.crossed_after(s, text, change);
+        }
+        scratch.score(judges).0
     }
 }
 
@@ -145,11 +145,10 @@ fn own_after(
         .wording_of(c)
         .map(|w| sit.clause_value(pen, c, w))
         .unwrap_or(0.0);
-    let new = match change {
-        Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
-        Change::Delete { .. } => None,
-    };
-    let after = new.map(|w| sit.clause_value(pen, c, w)).unwrap_or(0.0);
+    let after = change
+        .wording()
+        .map(|w| sit.clause_value(pen, c, w))
+        .unwrap_or(0.0);
     standing.values[pen] + (after - before)
 }
 
@@ -203,14 +202,15 @@ impl Judges {
 
     /// The penholder's score for a text, from each seat's value and red
     /// lines crossed (their number, and whether one brings a no vote).
-    fn score(&self, standing: impl Fn(SeatId) -> (f32, (u8, bool))) -> (f32, bool) {
+    fn score(&self, values: &[f32], crossed: &[(u8, bool)]) -> (f32, bool) {
         let mut obstacles = 0.0;
         let mut yes = 0;
         let mut vetoes = 0;
         let mut grudge = 0.0;
         let mut own = 0.0;
-        for (s, judge) in self.seats.iter().enumerate() {
-            let (v, (count, no)) = standing(s);
+        for (s, ((judge, &v), &(count, no))) in
+            self.seats.iter().zip(values).zip(crossed).enumerate()
+        {
             if s != self.pen {
                 grudge += v.min(0.0);
             } else {
@@ -402,6 +402,7 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     // Scratch buffers for the candidates.
     let mut candidate = text.clone();
     let mut next = standing.clone();
+    let mut scratch = standing.clone();
     let mut changes = Vec::new();
     for _ in 0..MAX_STEPS {
         let mut improved: Option<(Text, Standing, f32)> = None;
@@ -413,16 +414,16 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
             if own_after(sit, pen, &standing, &text, change) + PASS_BONUS <= best + 1e-4 {
                 continue;
             }
-            candidate.clone_from(&text);
-            if !candidate.apply(change, &sit.sc.parts) {
-                continue;
-            }
-            let mut s = standing.score_after(sit, &judges, &text, &candidate, change);
+            let mut s = standing.score_after(sit, &judges, &text, change, &mut scratch);
             if locked.contains(&change.clause()) {
                 s -= BROKEN_WORD;
             }
             if s > best + 1e-4 {
                 best = s;
+                // Every move fits the text it was drawn from.
+                candidate.clone_from(&text);
+                let applied = candidate.apply(change, &sit.sc.parts);
+                debug_assert!(applied, "{change:?} does not fit the text");
                 next.set_after(&standing, sit, &text, &candidate, change);
                 // Keep the better one; the old best's buffers become scratch.
                 match &mut improved {

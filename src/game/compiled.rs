@@ -220,6 +220,9 @@ pub struct CompiledScenario {
     /// `named[seat * clauses + clause]`: a red line of the seat names the
     /// clause, so changing the clause may cross or mend one of its lines.
     red_line_names: Vec<bool>,
+    /// `seats_naming[clause]`: the seats with a red line naming the clause,
+    /// in seat order.
+    seats_naming: Vec<Vec<SeatId>>,
 }
 
 impl CompiledScenario {
@@ -593,6 +596,14 @@ impl CompiledScenario {
             }
         }
 
+        let seats_naming = (0..clause_count)
+            .map(|c| {
+                (0..n)
+                    .filter(|&seat| red_line_names[seat * clause_count + c])
+                    .collect()
+            })
+            .collect();
+
         CompiledScenario {
             presidency: seat(&s.council.presidency).unwrap_or(0),
             rules: s.council.rules.clone(),
@@ -611,6 +622,7 @@ impl CompiledScenario {
             shared_groups,
             paragraphs,
             red_line_names,
+            seats_naming,
             source: Arc::new(s),
         }
     }
@@ -622,6 +634,12 @@ impl CompiledScenario {
             .get(seat * self.clause_count() + clause)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// The seats with a red line naming the clause, in seat order.
+    #[inline]
+    pub fn seats_naming(&self, clause: ClauseId) -> &[SeatId] {
+        self.seats_naming.get(clause).map_or(&[], Vec::as_slice)
     }
 
     #[inline]

@@ -97,10 +97,8 @@ pub(super) fn open(mut g: GameCtx, mut queue: ResMut<DecisionQueue>) {
 
 /// Takes the next item, has the AI delegations decide, and resolves every
 /// item whose choices are all in. Stops at an item waiting for a human.
+/// Runs only in the decision phase (see `turn::deciding`).
 pub(super) fn run(mut g: GameCtx, mut queue: ResMut<DecisionQueue>) {
-    if g.clock.phase != PhaseName::Decision {
-        return;
-    }
     loop {
         if queue.current.is_none() {
             let Some(item) = queue.pending.pop_front() else {

@@ -174,6 +174,15 @@ impl Change {
         }
     }
 
+    /// The clause's wording after the change (none once deleted).
+    #[inline]
+    pub fn wording(self) -> Option<u8> {
+        match self {
+            Change::Add { wording, .. } | Change::Reword { wording, .. } => Some(wording),
+            Change::Delete { .. } => None,
+        }
+    }
+
     /// The change as the rules engine orders amendments.
     pub fn for_ordering(self, text: &Text) -> AmendmentChange {
         let current = text.wording_of(self.clause()).unwrap_or(0) as u32;

@@ -166,7 +166,7 @@ pub fn start_game(world: &mut World, config: GameConfig) {
         .map(|s| config.controllers.get(s).copied().unwrap_or(Controller::Ai))
         .collect();
     let per_day = sc.source.action_points;
-    let delegations = (0..sc.seat_count())
+    let delegations: Vec<(Controller, Disposition, ActionPoints)> = (0..sc.seat_count())
         .map(|seat| {
             (
                 controllers[seat],
@@ -178,7 +178,21 @@ pub fn start_game(world: &mut World, config: GameConfig) {
             )
         })
         .collect();
-    seat_delegations(world, &sc, delegations);
+    // Every game of a scenario starts from the same stances, so from the same
+    // outlook: a world that plays many games in a row blends it once.
+    let outlook = match world.get_resource::<StartingOutlook>() {
+        Some(cached) if Arc::ptr_eq(&cached.scenario, &sc) => cached.outlook.clone(),
+        _ => {
+            let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
+            let outlook = Arc::new(crate::ai::Outlook::new(&sc, &disp));
+            world.insert_resource(StartingOutlook {
+                scenario: sc.clone(),
+                outlook: outlook.clone(),
+            });
+            outlook
+        }
+    };
+    seat_delegations(world, delegations, outlook);
     let s = &sc.source;
     let record = Record {
         format: RECORD_FORMAT,
@@ -227,31 +241,47 @@ pub fn start_game(world: &mut World, config: GameConfig) {
         .set(GameState::Playing);
 }
 
+/// The outlook every game of a scenario starts from (it depends only on the
+/// scenario's stances, not on the seed), kept for the next game.
+#[derive(Resource)]
+struct StartingOutlook {
+    scenario: Arc<CompiledScenario>,
+    outlook: Arc<crate::ai::Outlook>,
+}
+
 /// Replaces the delegations in the world (any previous game's) by these, one
 /// per seat in order, with the outlook they share.
+///
+/// The previous game's delegation entities are reused, seat by seat: a world
+/// that plays many games in a row then neither despawns nor spawns.
 pub(crate) fn seat_delegations(
     world: &mut World,
-    sc: &CompiledScenario,
     delegations: Vec<(Controller, Disposition, ActionPoints)>,
+    outlook: Arc<crate::ai::Outlook>,
 ) {
-    let old: Vec<Entity> = world
-        .query_filtered::<Entity, With<Delegation>>()
+    let mut old: Vec<(usize, Entity)> = world
+        .query::<(Entity, &Delegation)>()
         .iter(world)
+        .map(|(e, d)| (d.seat, e))
         .collect();
-    for e in old {
+    old.sort_unstable();
+    let n = delegations.len();
+    for &(_, e) in old.iter().skip(n) {
         world.despawn(e);
     }
-    let outlook = {
-        let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
-        Arc::new(crate::ai::Outlook::new(sc, &disp))
-    };
+    let mut old = old.into_iter().map(|(_, e)| e);
     let seats: Vec<Entity> = delegations
         .into_iter()
         .enumerate()
         .map(|(seat, (controller, disposition, points))| {
-            world
-                .spawn((Delegation { seat }, controller, disposition, points))
-                .id()
+            let bundle = (Delegation { seat }, controller, disposition, points);
+            match old.next() {
+                Some(e) => {
+                    world.entity_mut(e).insert(bundle);
+                    e
+                }
+                None => world.spawn(bundle).id(),
+            }
         })
         .collect();
     world.insert_resource(CurrentOutlook(outlook));
@@ -286,17 +316,24 @@ pub fn headless_app() -> App {
 
 /// A headless app for playing many AI-only games in a row (`simulate`, the
 /// benchmarks): [`headless_app`], less the main schedules that have no
-/// systems.
+/// systems and the state-scoped entity systems.
 ///
-/// Bevy runs each of its main schedules on every update, empty or not, and
-/// takes each out of its map to run it and puts it back: a measurable share
-/// of a game that is over in about fifty updates. Systems added to one of the
-/// dropped schedules after this would never run, so add them before, or use
-/// [`headless_app`].
+/// A game is over in about forty updates, and an update that does nothing
+/// cost about 30,000 instructions (half a percent of a game each):
+/// - Bevy runs each of its main schedules on every update, empty or not,
+///   and takes each out of its map to run it and puts it back. Systems added
+///   to one of the dropped schedules after this would never run, so add
+///   them before, or use [`headless_app`].
+/// - Every state brings nine systems that despawn, disable or enable the
+///   entities scoped to its states (`DespawnOnExit` and the like; Bevy 0.19
+///   adds them whatever the `States` derive says), run on every update. The
+///   game scopes no entity to a state, so a batch leaves them out.
 pub fn batch_app() -> App {
     use bevy::app::MainScheduleOrder;
     use bevy::ecs::schedule::Schedules;
     let mut app = headless_app();
+    without_state_scoped_entities::<GameState>(&mut app);
+    without_state_scoped_entities::<Phase>(&mut app);
     let world = app.world_mut();
     let empty: Vec<_> = {
         let schedules = world.resource::<Schedules>();
@@ -313,6 +350,52 @@ pub fn batch_app() -> App {
         .labels
         .retain(|label| !empty.contains(label));
     app
+}
+
+/// Removes the systems that despawn, disable and enable entities scoped to
+/// the states of `S` (see [`batch_app`]).
+fn without_state_scoped_entities<S: States>(app: &mut App) {
+    use bevy::ecs::schedule::ScheduleCleanupPolicy::RemoveSystemsOnly;
+    use bevy::state::state::StateTransition;
+    use bevy::state::state_scoped::*;
+    let mut remove = |set: bevy::ecs::schedule::InternedSystemSet| {
+        // Each is in the schedule once; an error would only mean that a
+        // later Bevy no longer adds it, which is what this wants anyway.
+        let _ = app.remove_systems_in_set(StateTransition, set, RemoveSystemsOnly);
+    };
+    remove(
+        despawn_entities_on_exit_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(
+        disable_entities_on_exit_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(
+        enable_entities_on_exit_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(
+        despawn_entities_on_enter_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(
+        disable_entities_on_enter_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(
+        enable_entities_on_enter_state::<S>
+            .into_system_set()
+            .intern(),
+    );
+    remove(despawn_entities_when_state::<S>.into_system_set().intern());
+    remove(disable_entities_when_state::<S>.into_system_set().intern());
+    remove(enable_entities_when_state::<S>.into_system_set().intern());
 }
 
 /// Runs every schedule of the app on the calling thread. A headless update

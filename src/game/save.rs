@@ -347,12 +347,17 @@ impl SavedGame {
 /// it at its saved phase.
 pub fn restore(world: &mut World, saved: &SavedGame, path: &str) -> Result<(), SaveError> {
     let sc = saved.validate(path)?;
-    let delegations = saved
+    let delegations: Vec<_> = saved
         .delegations
         .iter()
         .map(|d| (d.controller, d.disposition.clone(), d.points))
         .collect();
-    super::seat_delegations(world, &sc, delegations);
+    // A saved game's stances have moved with its news: blend them afresh.
+    let outlook = {
+        let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
+        Arc::new(crate::ai::Outlook::new(&sc, &disp))
+    };
+    super::seat_delegations(world, delegations, outlook);
     world.insert_resource(saved.clock.clone());
     world.insert_resource(saved.crisis.clone());
     world.insert_resource(saved.table.clone());

@@ -43,7 +43,7 @@ pub(super) fn build(app: &mut App) {
                 hand_over_delegations.run_if(on_message::<TeacherCommand>),
                 process_teacher.run_if(on_message::<TeacherCommand>),
                 process_commands.run_if(on_message::<Command>),
-                decision::run,
+                decision::run.run_if(deciding),
                 advance,
             )
                 .chain()
@@ -59,6 +59,13 @@ pub(super) fn build(app: &mut App) {
 
 fn not_resuming(resume: Option<Res<ResumeAt>>) -> bool {
     resume.is_none()
+}
+
+/// The decision phase has begun (its items are taken one by one, over as
+/// many updates as human delegations take to decide). Checked before the
+/// system fetches the whole game context.
+fn deciding(clock: Option<Res<Clock>>) -> bool {
+    clock.is_some_and(|c| c.phase == PhaseName::Decision)
 }
 
 /// Everything acting on the game needs, as one system parameter.
@@ -811,10 +818,12 @@ fn advance(
         commands.remove_resource::<ResumeAt>();
         return;
     }
-    let humans = g.seats_of(Controller::Human);
-    let humans_done = humans
-        .iter()
-        .all(|&s| g.turns.done.get(s).copied().unwrap_or(true));
+    // Runs on every update: a walk over the delegations, no list.
+    let humans_done = g.delegations.iter().all(|(d, _, _, c)| {
+        *c != Controller::Human
+            || d.seat >= g.seats.0.len()
+            || g.turns.done.get(d.seat).copied().unwrap_or(true)
+    });
     let held = gate.hold && !gate.proceed;
     let next = match phase.get() {
         Phase::Morning if !held => Some(Phase::Consultations),

@@ -163,6 +163,20 @@ fn minimal_plugins_play_the_same_game_as_the_lean_and_batch_apps() {
     assert_eq!(in_batch, with_minimal);
 }
 
+/// A batch plays game after game in one app, reusing the delegations'
+/// entities and the scenario's starting outlook: each game must be the game
+/// a fresh app plays, whatever was played before it (another seed, another
+/// scenario, or the same scenario again).
+#[test]
+fn games_played_one_after_another_in_one_app_are_the_games_of_fresh_apps() {
+    let (gaza, tutorial) = (gaza(), tutorial());
+    let mut batch = game::batch_app();
+    for (sc, seed) in [(&gaza, 4), (&gaza, 5), (&tutorial, 4), (&gaza, 4)] {
+        let record = horseshoe::sim::play_one(&mut batch, sc, seed).expect("the game ends");
+        assert_eq!(record.to_ron(), play(sc, seed).to_ron(), "seed {seed}");
+    }
+}
+
 #[test]
 fn the_record_round_trips_through_ron_and_json() {
     let record = play(&tutorial(), 3);
