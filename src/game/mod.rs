@@ -324,6 +324,8 @@ pub fn headless_app() -> App {
 ///   and takes each out of its map to run it and puts it back. Systems added
 ///   to one of the dropped schedules after this would never run, so add
 ///   them before, or use [`headless_app`].
+/// - Bevy cleans up unused one-shot systems in `Last` on every update; the
+///   game registers none.
 /// - Every state brings nine systems that despawn, disable or enable the
 ///   entities scoped to its states (`DespawnOnExit` and the like; Bevy 0.19
 ///   adds them whatever the `States` derive says), run on every update. The
@@ -334,6 +336,13 @@ pub fn batch_app() -> App {
     let mut app = headless_app();
     without_state_scoped_entities::<GameState>(&mut app);
     without_state_scoped_entities::<Phase>(&mut app);
+    // `Last` holds only Bevy's cleanup of one-shot systems (`World::
+    // register_system`), which the game does not use: it empties, and goes.
+    let _ = app.remove_systems_in_set(
+        bevy::app::Last,
+        bevy::ecs::system::despawn_unused_registered_systems,
+        bevy::ecs::schedule::ScheduleCleanupPolicy::RemoveSystemsOnly,
+    );
     let world = app.world_mut();
     let empty: Vec<_> = {
         let schedules = world.resource::<Schedules>();

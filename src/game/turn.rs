@@ -573,8 +573,9 @@ fn ai_corridors(mut g: GameCtx) {
     let mut order = g.seats_of(Controller::Ai);
     order.shuffle(&mut g.rng.0);
     // The Council's view of each draft, shared between plans until an act
-    // changes something.
+    // changes something it reads.
     let mut councils = ai::corridors::Councils::default();
+    let mut inputs = AssessmentInputs::of(&g);
     for seat in order {
         let acts = {
             let disp = dispositions(&g.seats, &g.delegations);
@@ -592,9 +593,67 @@ fn ai_corridors(mut g: GameCtx) {
         for act in acts {
             // A plan made at the start of the turn may no longer fit after
             // earlier acts: such an act is simply dropped, and changes nothing.
-            if g.apply(seat, &act).is_ok() {
-                councils.forget();
+            #[cfg(debug_assertions)]
+            let owed = favours_owed(&g);
+            if g.apply(seat, &act).is_err() {
+                continue;
             }
+            // Many acts change nothing the Council's view reads (a refused
+            // request, a rejected amendment): that view is kept.
+            let after = AssessmentInputs::of(&g);
+            if after != inputs {
+                councils.forget();
+                inputs = after;
+            } else {
+                #[cfg(debug_assertions)]
+                assert_eq!(
+                    owed,
+                    favours_owed(&g),
+                    "{act:?} changed favours owed alone: AssessmentInputs must see it"
+                );
+            }
+        }
+    }
+}
+
+/// What a delegation's assessment of a draft reads that a corridor act can
+/// change (see `Situation::assess`), in summary: the drafts' texts and
+/// sponsors, the delegations' promises, and the urgency. Stances and red
+/// lines move only with the news, in the morning; favours owed change only
+/// with a promise, a co-sponsor or an accepted amendment, which debug builds
+/// check. Equal summaries mean every assessment is as it was.
+#[derive(PartialEq)]
+struct AssessmentInputs {
+    urgency: u32,
+    drafts: usize,
+    versions: usize,
+    sponsors: usize,
+    commitments: usize,
+}
+
+/// Every favour owed, bit for bit (debug builds' check on
+/// [`AssessmentInputs`]).
+#[cfg(debug_assertions)]
+fn favours_owed(g: &GameCtx) -> Vec<u32> {
+    g.delegations
+        .iter()
+        .flat_map(|(_, d, _, _)| d.goodwill.iter().map(|v| v.to_bits()))
+        .collect()
+}
+
+impl AssessmentInputs {
+    fn of(g: &GameCtx) -> Self {
+        let drafts = &g.table.drafts;
+        AssessmentInputs {
+            urgency: g.crisis.urgency.to_bits(),
+            drafts: drafts.len(),
+            versions: drafts.iter().map(|d| d.versions.len()).sum(),
+            sponsors: drafts.iter().map(|d| d.sponsors.len()).sum(),
+            commitments: g
+                .delegations
+                .iter()
+                .map(|(_, d, _, _)| d.commitments.len())
+                .sum(),
         }
     }
 }
