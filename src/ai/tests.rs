@@ -186,3 +186,81 @@ fn every_reason_names_a_cause() {
         }
     }
 }
+
+/// The search and the corridors read red lines and values through one
+/// change, without writing the changed text: they must read what the
+/// changed text would give, for every move from every draft and every seat.
+#[test]
+fn red_lines_and_values_read_through_a_change_are_those_of_the_changed_text() {
+    for sc in [gaza(), tutorial()] {
+        let disp = dispositions(&sc);
+        let happened = vec![true; sc.events.len()];
+        let sit = Situation::new(&sc, disp.iter().collect(), 0.6, 3, &happened);
+        let table = crate::game::state::Table::new(&sc);
+        let before: Vec<f32> = (0..sc.seat_count()).map(|s| s as f32 * 0.1).collect();
+        let mut after = Vec::new();
+        let mut moves = Vec::new();
+        for d in &table.drafts {
+            let text = d.text();
+            penholder::moves(&sit, text, &mut moves);
+            assert!(!moves.is_empty());
+            for &change in &moves {
+                let changed = text.with(change, &sc.parts).expect("every move fits");
+                let c = change.clause();
+                sit.values_after(c, text.wording_of(c), change.wording(), &before, &mut after);
+                for s in 0..sc.seat_count() {
+                    assert_eq!(
+                        sit.crossed_after(s, text, change),
+                        sit.crossed(s, &changed),
+                        "{change:?}, seat {s}"
+                    );
+                    let value =
+                        |t: &Text| t.wording_of(c).map_or(0.0, |w| sit.clause_value(s, c, w));
+                    assert_eq!(after[s], before[s] + (value(&changed) - value(text)));
+                    // Only seats whose red lines name the clause can see a
+                    // red line crossed or mended by changing it.
+                    if !sc.seats_naming(c).contains(&s) {
+                        assert_eq!(sit.crossed(s, &changed), sit.crossed(s, text));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_best_value_of_a_clause_is_that_of_its_best_wording() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = Situation::new(&sc, disp.iter().collect(), 0.5, 1, &happened);
+    for s in 0..sc.seat_count() {
+        for c in 0..sc.clause_count() {
+            let best = (0..sc.wordings[c])
+                .map(|w| sit.clause_value(s, c, w))
+                .fold(f32::NEG_INFINITY, f32::max);
+            assert_eq!(sit.best_clause_value(s, c), best, "seat {s}, clause {c}");
+        }
+    }
+}
+
+/// A world playing game after game resets each delegation's disposition in
+/// place: it must be the disposition a new game would give, whatever the
+/// last game (or scenario) left in it.
+#[test]
+fn a_reset_disposition_is_the_starting_one() {
+    let (gaza, tutorial) = (gaza(), tutorial());
+    let mut played = Disposition::new(&gaza, 3, &mut Pcg64Mcg::seed_from_u64(1));
+    played.stances[0][0] = 0.9;
+    played.goodwill[2] = 0.4;
+    played.pressure = 0.3;
+    played.red_line_active.iter_mut().for_each(|a| *a = false);
+    played
+        .commitments
+        .push(crate::game::state::Commitment { draft: 0, to: 2 });
+    for (sc, seat) in [(&gaza, 3), (&tutorial, 1), (&gaza, 7)] {
+        played.reset(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));
+        let fresh = Disposition::new(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));
+        assert_eq!(played, fresh, "seat {seat}");
+    }
+}

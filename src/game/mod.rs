@@ -166,11 +166,11 @@ pub fn start_game(world: &mut World, config: GameConfig) {
         .map(|s| config.controllers.get(s).copied().unwrap_or(Controller::Ai))
         .collect();
     let per_day = sc.source.action_points;
-    let delegations: Vec<(Controller, Disposition, ActionPoints)> = (0..sc.seat_count())
-        .map(|seat| {
+    let seats: Vec<(Controller, ActionPoints)> = controllers
+        .iter()
+        .map(|&c| {
             (
-                controllers[seat],
-                Disposition::new(&sc, seat, &mut rng.0),
+                c,
                 ActionPoints {
                     left: per_day,
                     per_day,
@@ -178,13 +178,13 @@ pub fn start_game(world: &mut World, config: GameConfig) {
             )
         })
         .collect();
+    seat_delegations(world, seats, |seat, d| d.reset(&sc, seat, &mut rng.0));
     // Every game of a scenario starts from the same stances, so from the same
     // outlook: a world that plays many games in a row blends it once.
     let outlook = match world.get_resource::<StartingOutlook>() {
         Some(cached) if Arc::ptr_eq(&cached.scenario, &sc) => cached.outlook.clone(),
         _ => {
-            let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
-            let outlook = Arc::new(crate::ai::Outlook::new(&sc, &disp));
+            let outlook = blend_outlook(world, &sc);
             world.insert_resource(StartingOutlook {
                 scenario: sc.clone(),
                 outlook: outlook.clone(),
@@ -192,7 +192,7 @@ pub fn start_game(world: &mut World, config: GameConfig) {
             outlook
         }
     };
-    seat_delegations(world, delegations, outlook);
+    world.insert_resource(CurrentOutlook(outlook));
     let s = &sc.source;
     let record = Record {
         format: RECORD_FORMAT,
@@ -249,15 +249,17 @@ struct StartingOutlook {
     outlook: Arc<crate::ai::Outlook>,
 }
 
-/// Replaces the delegations in the world (any previous game's) by these, one
-/// per seat in order, with the outlook they share.
+/// Replaces the delegations in the world (any previous game's) by one per
+/// seat, in order, with these controllers and action points; `fill` writes
+/// each seat's disposition.
 ///
-/// The previous game's delegation entities are reused, seat by seat: a world
-/// that plays many games in a row then neither despawns nor spawns.
+/// The previous game's delegation entities are reused, seat by seat, and
+/// `fill` writes into their dispositions: a world that plays many games in
+/// a row neither despawns nor spawns, and keeps the dispositions' buffers.
 pub(crate) fn seat_delegations(
     world: &mut World,
-    delegations: Vec<(Controller, Disposition, ActionPoints)>,
-    outlook: Arc<crate::ai::Outlook>,
+    seats: Vec<(Controller, ActionPoints)>,
+    mut fill: impl FnMut(SeatId, &mut Disposition),
 ) {
     let mut old: Vec<(usize, Entity)> = world
         .query::<(Entity, &Delegation)>()
@@ -265,27 +267,48 @@ pub(crate) fn seat_delegations(
         .map(|(e, d)| (d.seat, e))
         .collect();
     old.sort_unstable();
-    let n = delegations.len();
-    for &(_, e) in old.iter().skip(n) {
+    for &(_, e) in old.iter().skip(seats.len()) {
         world.despawn(e);
     }
     let mut old = old.into_iter().map(|(_, e)| e);
-    let seats: Vec<Entity> = delegations
+    let entities: Vec<Entity> = seats
         .into_iter()
         .enumerate()
-        .map(|(seat, (controller, disposition, points))| {
-            let bundle = (Delegation { seat }, controller, disposition, points);
-            match old.next() {
+        .map(|(seat, (controller, points))| {
+            let entity = match old.next() {
                 Some(e) => {
-                    world.entity_mut(e).insert(bundle);
+                    world
+                        .entity_mut(e)
+                        .insert((Delegation { seat }, controller, points));
                     e
                 }
-                None => world.spawn(bundle).id(),
+                None => world.spawn((Delegation { seat }, controller, points)).id(),
+            };
+            let mut entity = world.entity_mut(entity);
+            match entity.get_mut::<Disposition>() {
+                Some(mut d) => fill(seat, &mut d),
+                None => {
+                    let mut d = Disposition::blank();
+                    fill(seat, &mut d);
+                    entity.insert(d);
+                }
             }
+            entity.id()
         })
         .collect();
-    world.insert_resource(CurrentOutlook(outlook));
-    world.insert_resource(Seats(seats));
+    world.insert_resource(Seats(entities));
+}
+
+/// The outlook of the delegations in the world: their stances blended.
+pub(crate) fn blend_outlook(world: &mut World, sc: &CompiledScenario) -> Arc<crate::ai::Outlook> {
+    let mut delegations: Vec<(usize, &Disposition)> = world
+        .query::<(&Delegation, &Disposition)>()
+        .iter(world)
+        .map(|(seat, d)| (seat.seat, d))
+        .collect();
+    delegations.sort_unstable_by_key(|&(seat, _)| seat);
+    let disp: Vec<&Disposition> = delegations.into_iter().map(|(_, d)| d).collect();
+    Arc::new(crate::ai::Outlook::new(sc, &disp))
 }
 
 /// Runs a headless game to its end, or until it waits on a human delegation

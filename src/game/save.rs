@@ -347,17 +347,17 @@ impl SavedGame {
 /// it at its saved phase.
 pub fn restore(world: &mut World, saved: &SavedGame, path: &str) -> Result<(), SaveError> {
     let sc = saved.validate(path)?;
-    let delegations: Vec<_> = saved
+    let seats = saved
         .delegations
         .iter()
-        .map(|d| (d.controller, d.disposition.clone(), d.points))
+        .map(|d| (d.controller, d.points))
         .collect();
+    super::seat_delegations(world, seats, |seat, d| {
+        d.clone_from(&saved.delegations[seat].disposition);
+    });
     // A saved game's stances have moved with its news: blend them afresh.
-    let outlook = {
-        let disp: Vec<&Disposition> = delegations.iter().map(|(_, d, _)| d).collect();
-        Arc::new(crate::ai::Outlook::new(&sc, &disp))
-    };
-    super::seat_delegations(world, delegations, outlook);
+    let outlook = super::blend_outlook(world, &sc);
+    world.insert_resource(CurrentOutlook(outlook));
     world.insert_resource(saved.clock.clone());
     world.insert_resource(saved.crisis.clone());
     world.insert_resource(saved.table.clone());

@@ -81,32 +81,55 @@ pub struct Disposition {
 impl Disposition {
     /// The scenario's starting disposition for a seat, with seeded misreadings.
     pub fn new(sc: &CompiledScenario, seat: SeatId, rng: &mut impl rand::Rng) -> Self {
+        let mut d = Disposition::blank();
+        d.reset(sc, seat, rng);
+        d
+    }
+
+    /// A disposition with nothing in it, for [`Self::reset`] to fill.
+    pub fn blank() -> Self {
+        Disposition {
+            salience: 0.0,
+            wants_product: 0.0,
+            personality: Personality::default(),
+            stances: Vec::new(),
+            red_line_active: Vec::new(),
+            relationships: Vec::new(),
+            goodwill: Vec::new(),
+            commitments: Vec::new(),
+            pressure: 0.0,
+            misread: Vec::new(),
+        }
+    }
+
+    /// Makes this the scenario's starting disposition for a seat, as
+    /// [`Self::new`] would, in the buffers it already has (a world playing
+    /// game after game keeps them).
+    pub fn reset(&mut self, sc: &CompiledScenario, seat: SeatId, rng: &mut impl rand::Rng) {
         use rand::RngExt;
         let spec = &sc.delegations[seat];
         let n = sc.seat_count();
         // Perceptive delegations (the flexible, who listen) misread less.
         let spread = 0.25 * (1.0 - 0.5 * spec.personality.flexibility);
-        let misread = (0..n)
-            .map(|other| {
-                if other == seat {
-                    0.0
-                } else {
-                    (rng.random::<f32>() * 2.0 - 1.0) * spread
-                }
-            })
-            .collect();
-        Disposition {
-            salience: spec.salience,
-            wants_product: spec.wants_product,
-            personality: spec.personality,
-            stances: spec.stances.clone(),
-            red_line_active: vec![true; spec.red_lines.len()],
-            relationships: spec.relationships.clone(),
-            goodwill: vec![0.0; n],
-            commitments: Vec::new(),
-            pressure: 0.0,
-            misread,
-        }
+        self.misread.clear();
+        self.misread.extend((0..n).map(|other| {
+            if other == seat {
+                0.0
+            } else {
+                (rng.random::<f32>() * 2.0 - 1.0) * spread
+            }
+        }));
+        self.salience = spec.salience;
+        self.wants_product = spec.wants_product;
+        self.personality = spec.personality;
+        self.stances.clone_from(&spec.stances);
+        self.red_line_active.clear();
+        self.red_line_active.resize(spec.red_lines.len(), true);
+        self.relationships.clone_from(&spec.relationships);
+        self.goodwill.clear();
+        self.goodwill.resize(n, 0.0);
+        self.commitments.clear();
+        self.pressure = 0.0;
     }
 
     /// The extra value a promise of support adds to a draft.
