@@ -200,6 +200,19 @@ impl Judges {
         }
     }
 
+    /// The highest score a text could have with the penholder's value `own`
+    /// and at least `crossed` red lines crossed: what [`Self::score`] gives
+    /// cannot exceed it (obstacles and grudges only take away).
+    fn ceiling(&self, own: f32, crossed: u32) -> f32 {
+        if self.consensus {
+            // Consensus fails on any red line crossed: no bonus then.
+            let bonus = if crossed == 0 { PASS_BONUS } else { 0.0 };
+            own - OBSTACLE * crossed as f32 + bonus
+        } else {
+            own - OBSTACLE * (0.5 * crossed as f32) + PASS_BONUS
+        }
+    }
+
     /// The penholder's score for a text, from each seat's value and red
     /// lines crossed (their number, and whether one brings a no vote).
     fn score(&self, values: &[f32], crossed: &[(u8, bool)]) -> (f32, bool) {
@@ -407,11 +420,21 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     for _ in 0..MAX_STEPS {
         let mut improved: Option<(Text, Standing, f32)> = None;
         moves(sit, &text, &mut changes);
+        let crossed: u32 = standing.crossed.iter().map(|&(n, _)| u32::from(n)).sum();
         for &change in &changes {
-            // The score cannot exceed the penholder's own value plus the
-            // bonus for passing: a change that leaves that below the best
-            // so far is passed over without scoring the Council.
-            if own_after(sit, pen, &standing, &text, change) + PASS_BONUS <= best + 1e-4 {
+            // A change cannot mend the red lines of seats whose lines do not
+            // name its clause, and the score cannot exceed the penholder's
+            // own value less those obstacles, plus the bonus for passing: a
+            // change whose ceiling is below the best so far is passed over
+            // without scoring the Council.
+            let own = own_after(sit, pen, &standing, &text, change);
+            let mendable: u32 = sit
+                .sc
+                .seats_naming(change.clause())
+                .iter()
+                .map(|&s| u32::from(standing.crossed[s].0))
+                .sum();
+            if judges.ceiling(own, crossed.saturating_sub(mendable)) <= best + 1e-4 {
                 continue;
             }
             let mut s = standing.score_after(sit, &judges, &text, change, &mut scratch);
@@ -597,5 +620,64 @@ pub fn join_names(names: &[&str]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+
+    use super::*;
+    use crate::game::compiled::CompiledScenario;
+    use crate::game::state::{Disposition, Table};
+
+    /// The search passes over changes whose ceiling is below the best score
+    /// so far: no change may score above its ceiling, for any penholder of
+    /// any draft, on texts that cross red lines and texts that do not.
+    #[test]
+    fn no_change_scores_above_its_ceiling() {
+        let mut with_red_lines_left = 0;
+        for src in [
+            include_str!("../../scenarios/gaza-2012.ron"),
+            include_str!("../../scenarios/tutorial.ron"),
+        ] {
+            let parsed = crate::scenario::parse("test.ron", src).expect("valid");
+            let sc = CompiledScenario::new(parsed.scenario);
+            let mut rng = Pcg64Mcg::seed_from_u64(3);
+            let disp: Vec<Disposition> = (0..sc.seat_count())
+                .map(|s| Disposition::new(&sc, s, &mut rng))
+                .collect();
+            let happened = vec![true; sc.events.len()];
+            let sit = Situation::new(&sc, disp.iter().collect(), 0.7, 3, &happened);
+            let mut changes = Vec::new();
+            for d in &Table::new(&sc).drafts {
+                let (text, ctx) = (d.text(), Context::of(d));
+                moves(&sit, text, &mut changes);
+                for pen in 0..sc.seat_count() {
+                    let consensus = sc.rules.needs_consensus(d.kind());
+                    let judges = Judges::new(&sit, pen, consensus, ctx);
+                    let standing = Standing::of(&sit, pen, text, ctx);
+                    let mut scratch = standing.clone();
+                    let crossed: u32 = standing.crossed.iter().map(|&(n, _)| u32::from(n)).sum();
+                    for &change in &changes {
+                        let own = own_after(&sit, pen, &standing, text, change);
+                        let mendable: u32 = sc
+                            .seats_naming(change.clause())
+                            .iter()
+                            .map(|&s| u32::from(standing.crossed[s].0))
+                            .sum();
+                        let left = crossed - mendable;
+                        with_red_lines_left += usize::from(left > 0);
+                        let score = standing.score_after(&sit, &judges, text, change, &mut scratch);
+                        assert!(
+                            score <= judges.ceiling(own, left),
+                            "{change:?} by seat {pen}: {score} above its ceiling"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(with_red_lines_left > 0, "no text crossed a red line");
     }
 }
