@@ -130,18 +130,6 @@ fn the_same_seed_gives_a_byte_identical_record_and_other_seeds_differ() {
     );
 }
 
-#[test]
-fn an_app_reused_for_a_second_game_plays_it_like_a_fresh_one() {
-    let sc = gaza();
-    let mut app = game::headless_app();
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 5));
-    assert!(game::run_until_over(&mut app, 1000));
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 6));
-    assert!(game::run_until_over(&mut app, 1000));
-    let reused = app.world().resource::<Transcript>().0.to_ron();
-    assert_eq!(reused, play(&sc, 6).to_ron());
-}
-
 /// The lean headless app (no clock, no task pools) and the batch app (no
 /// empty main schedules) play the game exactly as an app with Bevy's
 /// `MinimalPlugins` does.
@@ -163,17 +151,18 @@ fn minimal_plugins_play_the_same_game_as_the_lean_and_batch_apps() {
     assert_eq!(in_batch, with_minimal);
 }
 
-/// A batch plays game after game in one app, reusing the delegations'
-/// entities and the scenario's starting outlook: each game must be the game
-/// a fresh app plays, whatever was played before it (another seed, another
-/// scenario, or the same scenario again).
+/// The window and a batch play game after game in one app, reusing the
+/// delegations' entities and the scenario's starting outlook: each game must
+/// be the game a fresh app plays, whatever was played before it (another
+/// seed, another scenario, or the same scenario again).
 #[test]
 fn games_played_one_after_another_in_one_app_are_the_games_of_fresh_apps() {
     let (gaza, tutorial) = (gaza(), tutorial());
-    let mut batch = game::batch_app();
-    for (sc, seed) in [(&gaza, 4), (&gaza, 5), (&tutorial, 4), (&gaza, 4)] {
-        let record = horseshoe::sim::play_one(&mut batch, sc, seed).expect("the game ends");
-        assert_eq!(record.to_ron(), play(sc, seed).to_ron(), "seed {seed}");
+    for mut app in [game::headless_app(), game::batch_app()] {
+        for (sc, seed) in [(&gaza, 4), (&gaza, 5), (&tutorial, 4), (&gaza, 4)] {
+            let record = horseshoe::sim::play_one(&mut app, sc, seed).expect("the game ends");
+            assert_eq!(record.to_ron(), play(sc, seed).to_ron(), "seed {seed}");
+        }
     }
 }
 
