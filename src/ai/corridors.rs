@@ -222,8 +222,11 @@ pub fn best_amendment(
         // No more members with a red line crossed than before. Only members
         // whose red lines name the clause can change.
         let (mut before, mut after) = (0, 0);
-        for s in
-            (0..sit.seats()).filter(|&s| s != seat && sit.red_lines_mention(s, change.clause()))
+        for &s in sit
+            .sc
+            .seats_naming(change.clause())
+            .iter()
+            .filter(|&&s| s != seat)
         {
             before += breached(s, text) as usize;
             after += breached(s, &candidate) as usize;
@@ -259,7 +262,7 @@ fn most_to_gain(sit: &Situation, seat: SeatId, text: &Text) -> f32 {
             text.wording_of(c).is_none()
         };
         if absent && sit.available(c) {
-            most = most.max(sit.best_clause_value(seat, c) - 0.0);
+            most = most.max(sit.best_clause_value(seat, c));
         }
     }
     most

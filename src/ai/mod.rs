@@ -179,17 +179,7 @@ impl<'a> Situation<'a> {
     /// How many of its active red lines `seat`'s text crosses, and whether
     /// one of them brings a no vote.
     pub fn crossed(&self, seat: SeatId, text: &Text) -> (u8, bool) {
-        let d = self.disp[seat];
-        let mut count = 0;
-        let mut no = false;
-        for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
-            let crossed = d.red_line_active[i] && red_line_crossed(r, text);
-            if crossed {
-                count += 1;
-                no |= r.on_resolution == VoteResponse::No;
-            }
-        }
-        (count, no)
+        self.crossed_by(seat, text.kind, |c| text.wording_of(c))
     }
 
     /// [`Self::crossed`] for the text after one change, without writing that
@@ -203,11 +193,22 @@ impl<'a> Situation<'a> {
                 text.wording_of(c)
             }
         };
+        self.crossed_by(seat, text.kind, wording_of)
+    }
+
+    /// [`Self::crossed`] for a text of this kind holding each clause at the
+    /// wording `wording_of` gives.
+    fn crossed_by(
+        &self,
+        seat: SeatId,
+        kind: ProductKind,
+        wording_of: impl Fn(ClauseId) -> Option<u8>,
+    ) -> (u8, bool) {
         let d = self.disp[seat];
         let mut count = 0;
         let mut no = false;
         for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
-            if d.red_line_active[i] && red_line_crossed_by(r, text.kind, wording_of) {
+            if d.red_line_active[i] && red_line_crossed_by(r, kind, &wording_of) {
                 count += 1;
                 no |= r.on_resolution == VoteResponse::No;
             }
@@ -246,12 +247,6 @@ impl<'a> Situation<'a> {
     #[inline]
     pub fn best_clause_value(&self, seat: SeatId, clause: ClauseId) -> f32 {
         self.outlook.best[seat * self.sc.clause_count() + clause]
-    }
-
-    /// Whether any red line of `seat` names the clause.
-    #[inline]
-    pub fn red_lines_mention(&self, seat: SeatId, clause: ClauseId) -> bool {
-        self.sc.red_lines_name(seat, clause)
     }
 
     /// The value of the text's content alone (no relationships).

@@ -89,10 +89,28 @@ impl Standing {
             let before = old.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
             let after = new.map(|w| sit.clause_value(s, c, w)).unwrap_or(0.0);
             self.values[s] += after - before;
-            if sit.red_lines_mention(s, c) {
-                self.crossed[s] = sit.crossed(s, candidate);
-            }
         }
+        for &s in sit.sc.seats_naming(c) {
+            self.crossed[s] = sit.crossed(s, candidate);
+        }
+    }
+
+    /// How many of the red lines this standing counts a change to `clause`
+    /// cannot mend: those of seats whose lines do not name the clause.
+    /// `crossed` is the standing's total.
+    fn unmendable(&self, sit: &Situation, crossed: u32, clause: ClauseId) -> u32 {
+        let mendable: u32 = sit
+            .sc
+            .seats_naming(clause)
+            .iter()
+            .map(|&s| u32::from(self.crossed[s].0))
+            .sum();
+        crossed.saturating_sub(mendable)
+    }
+
+    /// Every red line crossed, by anyone.
+    fn crossed_total(&self) -> u32 {
+        self.crossed.iter().map(|&(n, _)| u32::from(n)).sum()
     }
 
     /// How far the text is from adoption, counting every red line crossed
@@ -420,7 +438,7 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     for _ in 0..MAX_STEPS {
         let mut improved: Option<(Text, Standing, f32)> = None;
         moves(sit, &text, &mut changes);
-        let crossed: u32 = standing.crossed.iter().map(|&(n, _)| u32::from(n)).sum();
+        let crossed = standing.crossed_total();
         for &change in &changes {
             // A change cannot mend the red lines of seats whose lines do not
             // name its clause, and the score cannot exceed the penholder's
@@ -428,13 +446,8 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
             // change whose ceiling is below the best so far is passed over
             // without scoring the Council.
             let own = own_after(sit, pen, &standing, &text, change);
-            let mendable: u32 = sit
-                .sc
-                .seats_naming(change.clause())
-                .iter()
-                .map(|&s| u32::from(standing.crossed[s].0))
-                .sum();
-            if judges.ceiling(own, crossed.saturating_sub(mendable)) <= best + 1e-4 {
+            let left = standing.unmendable(sit, crossed, change.clause());
+            if judges.ceiling(own, left) <= best + 1e-4 {
                 continue;
             }
             let mut s = standing.score_after(sit, &judges, &text, change, &mut scratch);
@@ -659,15 +672,10 @@ mod tests {
                     let judges = Judges::new(&sit, pen, consensus, ctx);
                     let standing = Standing::of(&sit, pen, text, ctx);
                     let mut scratch = standing.clone();
-                    let crossed: u32 = standing.crossed.iter().map(|&(n, _)| u32::from(n)).sum();
+                    let crossed = standing.crossed_total();
                     for &change in &changes {
                         let own = own_after(&sit, pen, &standing, text, change);
-                        let mendable: u32 = sc
-                            .seats_naming(change.clause())
-                            .iter()
-                            .map(|&s| u32::from(standing.crossed[s].0))
-                            .sum();
-                        let left = crossed - mendable;
+                        let left = standing.unmendable(&sit, crossed, change.clause());
                         with_red_lines_left += usize::from(left > 0);
                         let score = standing.score_after(&sit, &judges, text, change, &mut scratch);
                         assert!(

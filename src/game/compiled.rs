@@ -217,11 +217,9 @@ pub struct CompiledScenario {
     /// of each kind of text, without its number. Every version of a draft
     /// goes into the record as text, so it is written once here.
     pub paragraphs: Vec<Vec<[String; 3]>>,
-    /// `named[seat * clauses + clause]`: a red line of the seat names the
-    /// clause, so changing the clause may cross or mend one of its lines.
-    red_line_names: Vec<bool>,
     /// `seats_naming[clause]`: the seats with a red line naming the clause,
-    /// in seat order.
+    /// in seat order: changing the clause may cross or mend one of their
+    /// lines, and no one else's.
     seats_naming: Vec<Vec<SeatId>>,
 }
 
@@ -582,8 +580,9 @@ impl CompiledScenario {
             })
             .collect();
 
-        let clause_count = wordings.len();
-        let mut red_line_names = vec![false; n * clause_count];
+        // Seats are visited in order, so each list is in seat order and a
+        // seat naming a clause twice is listed once.
+        let mut seats_naming: Vec<Vec<SeatId>> = vec![Vec::new(); wordings.len()];
         for (seat, d) in delegations.iter().enumerate() {
             for r in &d.red_lines {
                 let named: Vec<ClauseId> = match &r.test {
@@ -591,18 +590,12 @@ impl CompiledScenario {
                     RedLineTest::MustNotContain(q) => vec![q.clause],
                 };
                 for c in named {
-                    red_line_names[seat * clause_count + c] = true;
+                    if seats_naming[c].last() != Some(&seat) {
+                        seats_naming[c].push(seat);
+                    }
                 }
             }
         }
-
-        let seats_naming = (0..clause_count)
-            .map(|c| {
-                (0..n)
-                    .filter(|&seat| red_line_names[seat * clause_count + c])
-                    .collect()
-            })
-            .collect();
 
         CompiledScenario {
             presidency: seat(&s.council.presidency).unwrap_or(0),
@@ -621,19 +614,9 @@ impl CompiledScenario {
             triggers,
             shared_groups,
             paragraphs,
-            red_line_names,
             seats_naming,
             source: Arc::new(s),
         }
-    }
-
-    /// Whether any red line of `seat` names the clause.
-    #[inline]
-    pub fn red_lines_name(&self, seat: SeatId, clause: ClauseId) -> bool {
-        self.red_line_names
-            .get(seat * self.clause_count() + clause)
-            .copied()
-            .unwrap_or(false)
     }
 
     /// The seats with a red line naming the clause, in seat order.

@@ -387,47 +387,29 @@ pub fn batch_app() -> App {
 /// Removes the systems that despawn, disable and enable entities scoped to
 /// the states of `S` (see [`batch_app`]).
 fn without_state_scoped_entities<S: States>(app: &mut App) {
-    use bevy::ecs::schedule::ScheduleCleanupPolicy::RemoveSystemsOnly;
+    use bevy::ecs::schedule::{InternedSystemSet, ScheduleCleanupPolicy::RemoveSystemsOnly};
     use bevy::state::state::StateTransition;
     use bevy::state::state_scoped::*;
-    let mut remove = |set: bevy::ecs::schedule::InternedSystemSet| {
+    fn set<M>(system: impl IntoSystemSet<M>) -> InternedSystemSet {
+        system.into_system_set().intern()
+    }
+    let sets = [
+        set(despawn_entities_on_exit_state::<S>),
+        set(disable_entities_on_exit_state::<S>),
+        set(enable_entities_on_exit_state::<S>),
+        set(despawn_entities_on_enter_state::<S>),
+        set(disable_entities_on_enter_state::<S>),
+        set(enable_entities_on_enter_state::<S>),
+        set(despawn_entities_when_state::<S>),
+        set(disable_entities_when_state::<S>),
+        set(enable_entities_when_state::<S>),
+    ];
+
+    for set in sets {
         // Each is in the schedule once; an error would only mean that a
         // later Bevy no longer adds it, which is what this wants anyway.
         let _ = app.remove_systems_in_set(StateTransition, set, RemoveSystemsOnly);
-    };
-    remove(
-        despawn_entities_on_exit_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(
-        disable_entities_on_exit_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(
-        enable_entities_on_exit_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(
-        despawn_entities_on_enter_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(
-        disable_entities_on_enter_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(
-        enable_entities_on_enter_state::<S>
-            .into_system_set()
-            .intern(),
-    );
-    remove(despawn_entities_when_state::<S>.into_system_set().intern());
-    remove(disable_entities_when_state::<S>.into_system_set().intern());
-    remove(enable_entities_when_state::<S>.into_system_set().intern());
+    }
 }
 
 /// Runs every schedule of the app on the calling thread. A headless update

@@ -631,16 +631,6 @@ struct AssessmentInputs {
     commitments: usize,
 }
 
-/// Every favour owed, bit for bit (debug builds' check on
-/// [`AssessmentInputs`]).
-#[cfg(debug_assertions)]
-fn favours_owed(g: &GameCtx) -> Vec<u32> {
-    g.delegations
-        .iter()
-        .flat_map(|(_, d, _, _)| d.goodwill.iter().map(|v| v.to_bits()))
-        .collect()
-}
-
 impl AssessmentInputs {
     fn of(g: &GameCtx) -> Self {
         let drafts = &g.table.drafts;
@@ -656,6 +646,16 @@ impl AssessmentInputs {
                 .sum(),
         }
     }
+}
+
+/// Every favour owed, bit for bit (debug builds' check on
+/// [`AssessmentInputs`]).
+#[cfg(debug_assertions)]
+fn favours_owed(g: &GameCtx) -> Vec<u32> {
+    g.delegations
+        .iter()
+        .flat_map(|(_, d, _, _)| d.goodwill.iter().map(|v| v.to_bits()))
+        .collect()
 }
 
 /// End of the corridors: AI penholders decide whether to put their drafts
