@@ -8,9 +8,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::game::record::{Entry, RECORD_FORMAT, Record, Stated, VoteSubject, What};
-use crate::game::save::SavedGame;
-use crate::rules::{Vote, VoteOutcome, VoteResult};
+use horseshoe_core::model::record::{Entry, RECORD_FORMAT, Record, Stated, VoteSubject, What};
+use horseshoe_core::rules::{Vote, VoteOutcome, VoteResult};
+use horseshoe_core::save::SavedGame;
 
 /// The document formats `horseshoe export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -199,8 +199,8 @@ fn write_outcome(r: &Record, w: &mut dyn Writer) {
 fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
     // "the United States" within a sentence, "The United States" at its
     // start, "United States" as a label.
-    let name = |code: &str| crate::text::country_in_sentence(r.name_of(code));
-    let subject = |code: &str| crate::text::capitalise(&name(code));
+    let name = |code: &str| horseshoe_core::text::country_in_sentence(r.name_of(code));
+    let subject = |code: &str| horseshoe_core::text::capitalise(&name(code));
     let label = |code: &str| r.name_of(code).to_string();
     let title = |draft: &str| draft_title(r, draft).to_string();
     let phase = e.phase.label();
@@ -678,8 +678,8 @@ impl Writer for Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::record::{MemberLine, PhaseName};
-    use crate::rules::Tally;
+    use horseshoe_core::model::record::{MemberLine, PhaseName};
+    use horseshoe_core::rules::Tally;
 
     fn record() -> Record {
         let member = |code: &str, name: &str, veto| MemberLine {

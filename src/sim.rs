@@ -6,11 +6,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::record::{Record, VoteSubject, What};
+use horseshoe_core::rules::VoteOutcome;
 use serde::Serialize;
 
-use crate::game::record::{Record, VoteSubject, What};
-use crate::game::{self, CompiledScenario, GameConfig};
-use crate::rules::VoteOutcome;
+use crate::play::{self, CurrentGame};
 
 /// Updates allowed for one AI-only game: far more than any game needs
 /// (about six per day), so hitting it means the game stalled.
@@ -138,14 +140,13 @@ pub fn play_one(
     scenario: &Arc<CompiledScenario>,
     seed: u64,
 ) -> Option<Record> {
-    game::start_game(app.world_mut(), GameConfig::all_ai(scenario.clone(), seed));
-    if !game::run_until_over(app, MAX_UPDATES) {
+    play::start_game(app.world_mut(), GameConfig::all_ai(scenario.clone(), seed));
+    if !play::run_until_over(app, MAX_UPDATES) {
         return None;
     }
     // The next game brings its own record: take this one rather than copy it.
-    app.world_mut()
-        .remove_resource::<game::state::Transcript>()
-        .map(|t| t.0)
+    let mut game = app.world_mut().get_resource_mut::<CurrentGame>()?;
+    Some(game.take_record())
 }
 
 #[derive(Debug, Clone)]
@@ -195,7 +196,7 @@ pub fn run(scenario: Arc<CompiledScenario>, options: &SimOptions) -> Result<Batc
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut app = game::batch_app();
+                    let mut app = play::batch_app();
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -334,7 +335,7 @@ pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
             .and_then(|i| {
                 w.parse::<u8>()
                     .ok()
-                    .map(|w| crate::ai::reasons::phrase(scenario, i, w))
+                    .map(|w| horseshoe_core::ai::reasons::phrase(scenario, i, w))
             })
             .unwrap_or_default();
         let _ = writeln!(out, "  {:>6.1}%  {c:<24} {words}", pct(k));

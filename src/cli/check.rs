@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::scenario::{self, LoadedScenario, Part, Seat};
+use horseshoe_core::scenario::{self, LoadedScenario, Part, Seat};
 
 pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut failed = 0;

@@ -149,7 +149,7 @@ fn play(args: PlayArgs) -> ExitCode {
     match args.file {
         Some(f) => {
             // Check it first: a broken file is reported here, clearly.
-            if let Err(e) = crate::scenario::load(&f) {
+            if let Err(e) = horseshoe_core::scenario::load(&f) {
                 eprint!("{}", e.report(stderr_is_terminal()));
                 return ExitCode::FAILURE;
             }
@@ -164,7 +164,7 @@ fn play(args: PlayArgs) -> ExitCode {
     }
     // A save that cannot be continued is reported here, before the window.
     if let Some(path) = &args.resume
-        && let Err(e) = crate::game::save::SavedGame::read(path)
+        && let Err(e) = horseshoe_core::save::SavedGame::read(path)
             .and_then(|saved| saved.validate(&path.display().to_string()).map(|_| ()))
     {
         eprintln!("error: {e}");

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::rules::power::{PowerIndex, power_indices, to_f64};
-use crate::scenario::{self, Scenario};
+use horseshoe_core::rules::power::{PowerIndex, power_indices, to_f64};
+use horseshoe_core::scenario::{self, Scenario};
 
 pub fn run(file: &Path) -> ExitCode {
     match scenario::load(file) {
@@ -104,7 +104,7 @@ pub fn report(s: &Scenario) -> String {
     out
 }
 
-fn cell(r: &num_rational::BigRational) -> String {
+fn cell(r: &horseshoe_core::rules::power::BigRational) -> String {
     format!("{r}  {:.6}", to_f64(r))
 }
 

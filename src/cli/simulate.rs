@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::game::CompiledScenario;
-use crate::scenario;
 use crate::sim::{self, SimOptions};
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::scenario;
 
 pub fn run(
     file: &Path,

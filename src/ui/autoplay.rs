@@ -12,10 +12,13 @@ use super::menu::Catalog;
 use super::painter::ScreenshotQueue;
 use super::setup::SetupChoices;
 use super::{Desk, Screen};
-use crate::ai::{Context, Situation};
-use crate::game::decision::{DecisionQueue, Item};
-use crate::game::state::*;
-use crate::game::{Act, Command, GameState, Phase, PhaseGate, Seats};
+use horseshoe_core::ai::{Context, Situation};
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::act::Act;
+use horseshoe_core::model::decision::Item;
+use horseshoe_core::model::state::{Controller, GameRng, Table};
+
+use crate::play::{Command, CurrentGame, GameState, Phase, PhaseGate};
 
 /// What the scripted player does.
 #[derive(Debug, Clone, Default)]
@@ -102,7 +105,10 @@ fn current_stage(world: &World) -> String {
 
 fn step(world: &mut World) {
     let stage = current_stage(world);
-    let day = world.get_resource::<Clock>().map(|c| c.day).unwrap_or(0);
+    let day = world
+        .get_resource::<CurrentGame>()
+        .map(|g| g.clock().day)
+        .unwrap_or(0);
     let stage_key = format!("{stage}-{day}");
     {
         let mut script = world.resource_mut::<Script>();
@@ -193,7 +199,7 @@ fn act(world: &mut World, stage: &str) {
                 .collect();
             super::saves::start_new_game(
                 world,
-                crate::game::GameConfig {
+                GameConfig {
                     scenario: sc,
                     seed,
                     controllers,
@@ -219,8 +225,8 @@ fn act(world: &mut World, stage: &str) {
                 return;
             };
             let acts = with_situation(world, |sit, table| {
-                let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(1);
-                crate::ai::corridors::plan(sit, me, table, 1, &mut rng)
+                let mut rng = GameRng::seeded(1).0;
+                horseshoe_core::ai::corridors::plan(sit, me, table, 1, &mut rng)
             });
             for act in acts.into_iter().flatten().take(1) {
                 world.write_message(Command { seat: me, act });
@@ -234,19 +240,17 @@ fn act(world: &mut World, stage: &str) {
             let Some(me) = world.resource::<Desk>().viewer else {
                 return;
             };
-            let Some(current) = world.resource::<DecisionQueue>().current.clone() else {
+            let Some(current) = world
+                .get_resource::<CurrentGame>()
+                .and_then(|g| g.decisions().current.clone())
+            else {
                 return;
             };
             if current.choices.get(me).is_none_or(Option::is_some) {
                 return;
             }
             let act = with_situation(world, |sit, table| {
-                let draft = match current.item {
-                    Item::Silence { draft }
-                    | Item::Amendment { draft, .. }
-                    | Item::Draft { draft } => draft,
-                };
-                let ctx = Context::of(&table.drafts[draft]);
+                let ctx = Context::of(&table.drafts[current.item.draft()]);
                 match current.item {
                     Item::Silence { draft } => {
                         let (keep, reason) = sit.silence(me, &current.text, ctx);
@@ -274,25 +278,8 @@ fn act(world: &mut World, stage: &str) {
     }
 }
 
-use rand::SeedableRng;
-
 /// Runs `f` with the game's situation and table.
-fn with_situation<T>(world: &mut World, f: impl FnOnce(&Situation, &Table) -> T) -> Option<T> {
-    let sc = world.get_resource::<CurrentScenario>()?.0.clone();
-    let seats = world.get_resource::<Seats>()?.0.clone();
-    let crisis = world.get_resource::<Crisis>()?.clone();
-    let day = world.get_resource::<Clock>()?.day;
-    let table = world.get_resource::<Table>()?.clone();
-    let disp: Vec<Disposition> = seats
-        .iter()
-        .filter_map(|&e| world.get::<Disposition>(e).cloned())
-        .collect();
-    let sit = Situation::new(
-        &sc,
-        disp.iter().collect(),
-        crisis.urgency,
-        day,
-        &crisis.events_happened,
-    );
-    Some(f(&sit, &table))
+fn with_situation<T>(world: &World, f: impl FnOnce(&Situation, &Table) -> T) -> Option<T> {
+    let game = world.get_resource::<CurrentGame>()?;
+    Some(f(&game.situation(), game.table()))
 }

@@ -3,29 +3,25 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use horseshoe_core::model::state::Controller;
+
 use super::chamber::instructions;
 use super::menu::Catalog;
 use super::{Screen, root_ui, style};
-use crate::game::state::{Controller, CurrentScenario, Delegation};
+use crate::play::CurrentGame;
 
 pub fn briefing_screen(
     mut contexts: EguiContexts,
-    scenario: Option<Res<CurrentScenario>>,
-    delegations: Query<(&Delegation, &Controller)>,
+    game: Option<Res<CurrentGame>>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let Some(scenario) = scenario else {
+    let Some(game) = game else {
         return Ok(());
     };
-    let sc = &scenario.0;
-    let mut humans: Vec<usize> = delegations
-        .iter()
-        .filter(|(_, c)| **c == Controller::Human)
-        .map(|(d, _)| d.seat)
-        .collect();
-    humans.sort_unstable();
+    let sc = game.scenario();
+    let humans = game.seats_of(Controller::Human);
     let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
     let mut ui = root_ui(ctx);
     egui::Panel::bottom("briefing_bottom").show(&mut ui, |ui| {
@@ -84,12 +80,12 @@ pub fn briefing_screen(
                         ui.label(style::heading("Hot seat"));
                         let names: Vec<String> = many
                             .iter()
-                            .map(|&s| crate::text::country_in_sentence(sc.name(s)))
+                            .map(|&s| horseshoe_core::text::country_in_sentence(sc.name(s)))
                             .collect();
                         let names: Vec<&str> = names.iter().map(String::as_str).collect();
                         ui.label(format!(
                             "Played here: {}. Between turns the screen shows only what the whole room may see; each delegation sees its own instructions and private talks after the hand-over, in its turn.",
-                            crate::ai::penholder::join_names(&names)
+                            horseshoe_core::ai::penholder::join_names(&names)
                         ));
                     }
                 }

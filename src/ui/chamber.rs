@@ -6,81 +6,45 @@ use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 use bevy_egui::egui::{self, Color32, RichText};
 
+use horseshoe_core::ai::{Context, Situation, reasons};
+use horseshoe_core::game::decisions::adopted_title;
+use horseshoe_core::model::act::Act;
+use horseshoe_core::model::compiled::{CompiledScenario, SeatId};
+use horseshoe_core::model::decision::Item;
+use horseshoe_core::model::draft::{AmendmentState, Change, DraftState, DraftStatus};
+use horseshoe_core::model::record::{Entry, VoteSubject, What};
+use horseshoe_core::model::scoring;
+use horseshoe_core::model::state::*;
+use horseshoe_core::rules::{ProductKind, Vote, VoteOutcome};
+
 use super::desk::{REVEAL_STEP, Tab};
 use super::teacher::{self, TeacherDesk};
 use super::{Desk, Screen, root_ui, style};
-use crate::ai::{Context, Situation, reasons};
-use crate::game::Seats;
-use crate::game::compiled::{CompiledScenario, SeatId};
-use crate::game::decision::{DecisionQueue, Item};
-use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus};
-use crate::game::record::{Entry, VoteSubject, What};
-use crate::game::state::*;
-use crate::game::{Act, Command, GameState, Phase, PhaseGate, scoring};
-use crate::rules::{ProductKind, Vote, VoteOutcome};
+use crate::play::{Command, CurrentGame, GameState, Phase, PhaseGate};
 
 /// Read-only view of the game for drawing.
 #[derive(SystemParam)]
-pub struct GameView<'w, 's> {
-    pub scenario: Res<'w, CurrentScenario>,
-    pub clock: Res<'w, Clock>,
-    pub crisis: Res<'w, Crisis>,
-    pub table: Res<'w, Table>,
-    pub history: Res<'w, History>,
-    pub transcript: Res<'w, Transcript>,
-    pub queue: Res<'w, DecisionQueue>,
-    pub seats: Res<'w, Seats>,
+pub struct GameView<'w> {
+    pub current: Res<'w, CurrentGame>,
     pub game: Res<'w, State<GameState>>,
     pub phase: Option<Res<'w, State<Phase>>>,
-    pub delegations: Query<
-        'w,
-        's,
-        (
-            &'static Delegation,
-            &'static Disposition,
-            &'static ActionPoints,
-            &'static Controller,
-        ),
-    >,
 }
 
-impl GameView<'_, '_> {
+impl GameView<'_> {
     pub(crate) fn sc(&self) -> &CompiledScenario {
-        &self.scenario.0
+        self.current.scenario()
     }
 
     pub(crate) fn situation(&self) -> Situation<'_> {
-        let disp: Vec<&Disposition> = self
-            .seats
-            .0
-            .iter()
-            .filter_map(|&e| self.delegations.get(e).ok().map(|(_, d, _, _)| d))
-            .collect();
-        Situation::new(
-            self.sc(),
-            disp,
-            self.crisis.urgency,
-            self.clock.day,
-            &self.crisis.events_happened,
-        )
+        self.current.situation()
     }
 
     pub(crate) fn controller(&self, seat: SeatId) -> Controller {
-        self.seats
-            .0
-            .get(seat)
-            .and_then(|&e| self.delegations.get(e).ok())
-            .map(|(_, _, _, c)| *c)
-            .unwrap_or(Controller::Ai)
+        self.current.controller(seat)
     }
 
     pub(crate) fn action_points(&self, seat: SeatId) -> u32 {
-        self.seats
-            .0
-            .get(seat)
-            .and_then(|&e| self.delegations.get(e).ok())
-            .map(|(_, _, ap, _)| ap.left)
-            .unwrap_or(0)
+        self.current.action_points(seat)
     }
 
     pub(crate) fn phase(&self) -> Option<Phase> {
@@ -265,7 +229,7 @@ pub fn chamber_screen(
                 .show(ui, |ui| match desk.tab {
                     Tab::Actions => actions(ui, &view, &sit, &mut desk, &mut send),
                     Tab::Instructions => match desk.viewer {
-                        Some(seat) => instructions(ui, view.sc(), seat, Some(&view.history)),
+                        Some(seat) => instructions(ui, view.sc(), seat, Some(view.current.history())),
                         None if desk.hot_seat => {
                             ui.label(
                                 "Each delegation's instructions show during its own turn, after the hand-over.",
@@ -307,10 +271,10 @@ fn handover(
     enter: bool,
     now: f64,
 ) {
-    let name = crate::text::country_in_sentence(view.sc().name(seat));
+    let name = horseshoe_core::text::country_in_sentence(view.sc().name(seat));
     let team = view
-        .transcript
-        .0
+        .current
+        .record()
         .members
         .get(seat)
         .map(|m| m.team.trim())
@@ -427,9 +391,9 @@ fn top_bar(
             ui.label(
                 RichText::new(format!(
                     "Day {} of {} · {}",
-                    view.clock.day,
-                    view.clock.days,
-                    long_date(&sc.source.start_date, view.clock.day)
+                    view.current.clock().day,
+                    view.current.clock().days,
+                    long_date(&sc.source.start_date, view.current.clock().day)
                 ))
                 .strong()
                 .size(style::BODY + 2.0),
@@ -452,7 +416,7 @@ fn top_bar(
             }
             ui.label(style::muted("Urgency"));
             ui.add(
-                egui::ProgressBar::new(view.crisis.urgency)
+                egui::ProgressBar::new(view.current.crisis().urgency)
                     .desired_width(80.0)
                     .fill(style::RED),
             );
@@ -493,12 +457,13 @@ fn top_bar(
                         }
                     }
                     (false, Some(Phase::Evening)) if gate.hold => {
-                        let label =
-                            if view.clock.day >= view.clock.days || view.clock.ending.is_some() {
-                                "End of the crisis  (Enter)"
-                            } else {
-                                "Next day  (Enter)"
-                            };
+                        let label = if view.current.clock().day >= view.current.clock().days
+                            || view.current.clock().ending.is_some()
+                        {
+                            "End of the crisis  (Enter)"
+                        } else {
+                            "Next day  (Enter)"
+                        };
                         if desk.reveal.is_none()
                             && ((style::primary(ui, label).clicked() && settled) || enter)
                         {
@@ -579,7 +544,7 @@ fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Des
     let rects = seat_rects(rect, n);
     let draft = desk
         .selected_draft
-        .and_then(|d| view.table.drafts.get(d))
+        .and_then(|d| view.current.table().drafts.get(d))
         .filter(|d| d.status != DraftStatus::InDrawer);
     // In the middle of the U: the draft on the table.
     let inner = egui::Rect::from_min_max(
@@ -659,8 +624,8 @@ fn horseshoe(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &mut Des
             marks.push_str(" ✒");
         }
         let team = view
-            .transcript
-            .0
+            .current
+            .record()
             .members
             .get(seat)
             .map(|m| m.team.trim())
@@ -713,7 +678,8 @@ fn draft_view(ui: &mut egui::Ui, view: &GameView, _sit: &Situation, desk: &mut D
     // The Council sees what is circulated; a penholder also sees its own
     // drafts still in the drawer, so it can circulate one early.
     let visible: Vec<&DraftState> = view
-        .table
+        .current
+        .table()
         .drafts
         .iter()
         .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == desk.viewer)
@@ -765,7 +731,10 @@ fn draft_view(ui: &mut egui::Ui, view: &GameView, _sit: &Situation, desk: &mut D
             }
         }
     });
-    let Some(d) = desk.selected_draft.and_then(|i| view.table.drafts.get(i)) else {
+    let Some(d) = desk
+        .selected_draft
+        .and_then(|i| view.current.table().drafts.get(i))
+    else {
         return;
     };
     ui.separator();
@@ -917,10 +886,14 @@ fn actions(
         return;
     }
     let points = view.action_points(me);
-    let Some(d) = desk.selected_draft.and_then(|i| view.table.drafts.get(i)) else {
+    let Some(d) = desk
+        .selected_draft
+        .and_then(|i| view.current.table().drafts.get(i))
+    else {
         ui.label(
             if view
-                .table
+                .current
+                .table()
                 .drafts
                 .iter()
                 .any(|d| d.status != DraftStatus::InDrawer)
@@ -1033,7 +1006,9 @@ fn actions(
             for a in pending {
                 ui.label(format!(
                     "{} proposes to {}",
-                    crate::text::capitalise(&crate::text::country_in_sentence(sc.name(a.by))),
+                    horseshoe_core::text::capitalise(&horseshoe_core::text::country_in_sentence(
+                        sc.name(a.by)
+                    )),
                     a.change.describe(sc)
                 ));
                 ui.horizontal(|ui| {
@@ -1073,7 +1048,7 @@ fn actions(
             if !consensus && open && ui.button("Put in blue").on_hover_text("The final text: it can be voted from tomorrow.").clicked() {
                 send(me, Act::PutInBlue { draft: d.id });
             }
-            if matches!(d.status, DraftStatus::InBlue { since_day } if since_day < view.clock.day) && !d.vote_requested && ui.button("Request the vote").clicked() {
+            if matches!(d.status, DraftStatus::InBlue { since_day } if since_day < view.current.clock().day) && !d.vote_requested && ui.button("Request the vote").clicked() {
                 send(me, Act::RequestVote { draft: d.id });
             }
             if d.status.is_live() && ui.button("Withdraw").clicked() {
@@ -1119,7 +1094,7 @@ fn actions(
             ));
         }
         Some(target) => {
-            let name = crate::text::country_in_sentence(sc.name(target));
+            let name = horseshoe_core::text::country_in_sentence(sc.name(target));
             if d.status.is_live()
                 && ui
                     .add_enabled(
@@ -1138,7 +1113,8 @@ fn actions(
             }
             // A trade: our support for one of their drafts against theirs for this one.
             let theirs: Vec<&DraftState> = view
-                .table
+                .current
+                .table()
                 .live()
                 .filter(|o| o.penholder == target && o.id != d.id)
                 .collect();
@@ -1178,7 +1154,7 @@ fn press_remarks(
     let label = match about {
         Some(s) => format!(
             "Speak, naming {}",
-            crate::text::country_in_sentence(sc.name(s))
+            horseshoe_core::text::country_in_sentence(sc.name(s))
         ),
         None => "Speak".to_string(),
     };
@@ -1216,7 +1192,7 @@ fn change_picker(
         };
         format!(
             "{} ({present})",
-            crate::text::capitalise(&sc.clause(c).topic)
+            horseshoe_core::text::capitalise(&sc.clause(c).topic)
         )
     };
     let selected = desk
@@ -1438,7 +1414,7 @@ fn delegation_tab(ui: &mut egui::Ui, view: &GameView, sit: &Situation, desk: &De
         ui.label("Played by a human delegation.");
         return;
     }
-    for d in view.table.live() {
+    for d in view.current.table().live() {
         let (att, reason) = attitude(sit, seat, d);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}:", d.title)).strong());
@@ -1489,10 +1465,10 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
     // "the United States" within a sentence, "The United States" at its start.
     let name = |code: &str| {
         sc.seat_of(code)
-            .map(|s| crate::text::country_in_sentence(sc.name(s)))
+            .map(|s| horseshoe_core::text::country_in_sentence(sc.name(s)))
             .unwrap_or_else(|| code.to_string())
     };
-    let subject = |code: &str| crate::text::capitalise(&name(code));
+    let subject = |code: &str| horseshoe_core::text::capitalise(&name(code));
     // A bare name, as a label before a colon.
     let label = |code: &str| {
         sc.seat_of(code)
@@ -1728,7 +1704,7 @@ pub fn describe(entry: &Entry, sc: &CompiledScenario) -> (String, Color32) {
             format!(
                 "The Council adopts the {}: {}.",
                 kind.name(),
-                crate::game::decision::adopted_title(*kind, t)
+                adopted_title(*kind, t)
             ),
             style::GREEN,
         ),
@@ -1768,7 +1744,7 @@ fn log_panel(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let audience = Audience::of(desk, viewer.as_deref());
-                    for e in view.transcript.0.entries.iter().rev() {
+                    for e in view.current.record().entries.iter().rev() {
                         if !visible_to(e, audience) {
                             continue;
                         }
@@ -1797,7 +1773,7 @@ fn decision_window(
         return;
     }
     let Some(me) = desk.viewer else { return };
-    let Some(current) = &view.queue.current else {
+    let Some(current) = &view.current.decisions().current else {
         return;
     };
     if current.choices.get(me).is_none_or(Option::is_some) {
@@ -1825,7 +1801,7 @@ fn decision_window(
             },
         ),
     };
-    let d = &view.table.drafts[draft];
+    let d = &view.current.table().drafts[draft];
     // Show the text being decided beside the window, which sits over the
     // actions (bottom left) so that the draft stays readable.
     desk.selected_draft = Some(draft);
@@ -1920,7 +1896,7 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
         return;
     };
     let sc = view.sc();
-    let Some(entry) = view.transcript.0.entries.get(reveal.entry) else {
+    let Some(entry) = view.current.record().entries.get(reveal.entry) else {
         desk.reveal = None;
         return;
     };
@@ -2052,7 +2028,7 @@ fn reveal_window(ctx: &egui::Context, view: &GameView, desk: &mut Desk, now: f64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::record::PhaseName;
+    use horseshoe_core::model::record::PhaseName;
 
     fn entry(what: What) -> Entry {
         Entry {

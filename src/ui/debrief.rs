@@ -4,32 +4,32 @@ use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 use bevy_egui::egui::{self, RichText};
 
+use horseshoe_core::model::compiled::{CompiledScenario, SeatId};
+use horseshoe_core::model::record::{Record, What};
+use horseshoe_core::model::state::{Disposition, History};
+
 use super::chamber::describe;
 use super::{Screen, root_ui, style};
 use crate::export;
-use crate::game::compiled::{CompiledScenario, SeatId};
-use crate::game::record::{Record, What};
-use crate::game::state::{CurrentScenario, Delegation, Disposition, History, Transcript};
+use crate::play::CurrentGame;
 
 /// Width kept free at the right of each column for its scroll bar.
 const SCROLL_BAR_ROOM: f32 = 14.0;
 
 pub fn debrief_screen(
     mut contexts: EguiContexts,
-    scenario: Option<Res<CurrentScenario>>,
-    transcript: Option<Res<Transcript>>,
-    history: Option<Res<History>>,
-    delegations: Query<(&Delegation, &Disposition)>,
+    game: Option<Res<CurrentGame>>,
     mut next: ResMut<NextState<Screen>>,
     mut exported: Local<Option<Result<String, String>>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let (Some(scenario), Some(transcript)) = (scenario, transcript) else {
+    let Some(game) = game else {
         next.set(Screen::Menu);
         return Ok(());
     };
-    let sc = &scenario.0;
-    let record = &transcript.0;
+    let sc = game.scenario();
+    let record = game.record();
+    let history = game.history();
     let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
     let mut ui = root_ui(ctx);
     egui::Panel::bottom("debrief_bottom").show(&mut ui, |ui| {
@@ -137,13 +137,8 @@ pub fn debrief_screen(
                                     style::TEXT
                                 }),
                             );
-                            if member.human
-                                && let Some(history) = history.as_deref()
-                            {
-                                let disposition = delegations
-                                    .iter()
-                                    .find(|(d, _)| d.seat == i)
-                                    .map(|(_, disp)| disp);
+                            if member.human {
+                                let disposition = game.dispositions().get(i);
                                 for crossed in red_lines_crossed(sc, i, disposition, history) {
                                     ui.label(
                                         RichText::new(format!("   ⚠ {crossed}"))
@@ -192,7 +187,7 @@ fn red_lines_crossed(
         if let Some(p) = history
             .adopted
             .iter()
-            .find(|p| active && crate::ai::red_line_crossed(r, &p.text))
+            .find(|p| active && horseshoe_core::ai::red_line_crossed(r, &p.text))
         {
             lines.push(format!(
                 "Red line crossed by the {} adopted on day {}: {}",

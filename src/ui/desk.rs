@@ -5,11 +5,11 @@ use std::collections::VecDeque;
 
 use bevy::prelude::*;
 
-use crate::game::compiled::{ClauseId, DraftId, SeatId};
-use crate::game::decision::DecisionQueue;
-use crate::game::record::What;
-use crate::game::state::{Clock, Controller, Delegation, Transcript, Turns};
-use crate::game::{ActRefused, GameState, Phase};
+use horseshoe_core::model::compiled::{ClauseId, DraftId, SeatId};
+use horseshoe_core::model::record::What;
+use horseshoe_core::model::state::Controller;
+
+use crate::play::{ActRefused, CurrentGame, GameState, Phase};
 
 /// A vote or silence procedure being shown ballot by ballot.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,27 +90,20 @@ impl Desk {
 #[allow(clippy::too_many_arguments)]
 pub fn follow_game(
     mut desk: ResMut<Desk>,
-    transcript: Option<Res<Transcript>>,
+    current: Option<Res<CurrentGame>>,
     time: Res<Time<Real>>,
     game: Res<State<GameState>>,
     phase: Option<Res<State<Phase>>>,
-    turns: Option<Res<Turns>>,
-    clock: Option<Res<Clock>>,
-    queue: Option<Res<DecisionQueue>>,
-    delegations: Query<(&Delegation, &Controller)>,
     mut refused: MessageReader<ActRefused>,
 ) {
-    let Some(transcript) = transcript else { return };
-    let on_screen = clock
-        .as_deref()
-        .zip(phase.as_deref())
-        .map(|(c, p)| (c.day, *p.get()));
+    let Some(current) = current else { return };
+    let on_screen = phase.as_deref().map(|p| (current.clock().day, *p.get()));
     if on_screen != desk.phase_on_screen {
         desk.phase_on_screen = on_screen;
         desk.phase_shown_at = time.elapsed_secs_f64();
         desk.confirm_end_turn = false;
     }
-    let entries = &transcript.0.entries;
+    let entries = &current.record().entries;
     if desk.seen_entries > entries.len() {
         desk.seen_entries = 0;
     }
@@ -135,12 +128,7 @@ pub fn follow_game(
         desk.message = Some((format!("Not done: {}.", r.error), true));
     }
 
-    let mut humans: Vec<SeatId> = delegations
-        .iter()
-        .filter(|(_, c)| **c == Controller::Human)
-        .map(|(d, _)| d.seat)
-        .collect();
-    humans.sort_unstable();
+    let humans: Vec<SeatId> = current.seats_of(Controller::Human);
     desk.hot_seat = humans.len() > 1;
     if *game.get() == GameState::Over {
         desk.waiting_for_human = false;
@@ -149,19 +137,16 @@ pub fn follow_game(
     }
     let needed = match phase.as_deref().map(State::get) {
         Some(Phase::Corridors) => {
-            let done = turns.as_deref().map(|t| t.done.clone()).unwrap_or_default();
+            let done = &current.turns().done;
             humans
                 .iter()
                 .copied()
                 .find(|&s| !done.get(s).copied().unwrap_or(false))
         }
-        Some(Phase::Decision) => queue.as_deref().and_then(|q| {
-            let current = q.current.as_ref()?;
-            humans
-                .iter()
-                .copied()
-                .find(|&s| current.choices.get(s).is_some_and(Option::is_none))
-        }),
+        Some(Phase::Decision) => humans
+            .iter()
+            .copied()
+            .find(|&s| current.decisions().waits_for(s)),
         _ => None,
     };
     desk.waiting_for_human = needed.is_some();
@@ -202,15 +187,19 @@ pub fn follow_game(
 mod tests {
     use std::sync::Arc;
 
+    use horseshoe_core::game::GameConfig;
+    use horseshoe_core::model::act::Act;
+    use horseshoe_core::model::compiled::CompiledScenario;
+
     use super::*;
-    use crate::game::{self, Act, Command, CompiledScenario, GameConfig};
+    use crate::play::{self, Command};
 
     /// A headless gaza-2012 game with these seats human and the desk
     /// following it, as the window does.
     fn game_with_desk(humans: &[&str]) -> (App, Vec<SeatId>) {
         let src = include_str!("../../scenarios/gaza-2012.ron");
         let sc = Arc::new(CompiledScenario::new(
-            crate::scenario::parse("gaza-2012.ron", src)
+            horseshoe_core::scenario::parse("gaza-2012.ron", src)
                 .expect("the shipped scenario is valid")
                 .scenario,
         ));
@@ -219,12 +208,12 @@ mod tests {
         for &s in &seats {
             controllers[s] = Controller::Human;
         }
-        let mut app = game::headless_app();
+        let mut app = play::headless_app();
         // The desk times its hand-overs on the real clock.
         app.add_plugins(bevy::time::TimePlugin)
             .init_resource::<Desk>()
             .add_systems(Update, follow_game);
-        game::start_game(
+        play::start_game(
             app.world_mut(),
             GameConfig {
                 scenario: sc,

@@ -9,8 +9,8 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::saves::SaveList;
 use super::{DisplaySettings, Screen, root_ui, style};
-use crate::game::CompiledScenario;
-use crate::scenario;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::scenario;
 
 /// A scenario file offered in the picker.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //!
 //! Rendering and input only: the rules and the AI live in the headless
 //! [`GamePlugin`], and every player action is sent to it as a
-//! [`crate::game::Command`], exactly as the AI acts. Every screen is egui
+//! [`crate::play::Command`], exactly as the AI acts. Every screen is egui
 //! (through `bevy_egui`), painted with OpenGL by [`painter`]; the window
 //! redraws only on input or while the game has something to do, so an idle
 //! window uses close to no CPU.
@@ -31,7 +31,7 @@ use bevy_egui::{
     EguiPrimaryContextPass, egui,
 };
 
-use crate::game::{GamePlugin, GameState, Phase, PhaseGate};
+use crate::play::{GamePlugin, GameState, Phase, PhaseGate};
 pub use autoplay::Autoplay;
 pub use desk::Desk;
 

@@ -11,11 +11,11 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::egui;
 
+use horseshoe_core::game::GameConfig;
+
 use super::menu::{Catalog, CatalogEntry};
 use super::{Screen, saves, style};
-use crate::game::GameConfig;
-use crate::game::Seats;
-use crate::game::state::{Controller, Transcript};
+use crate::play::CurrentGame;
 
 /// Seconds between two looks at the file.
 const POLL: f64 = 1.0;
@@ -54,23 +54,11 @@ fn restart_on_new_version(world: &mut World) {
     else {
         return;
     };
-    let seed = world.get_resource::<Transcript>().map(|t| t.0.seed);
-    let controllers: Option<Vec<Controller>> = world
-        .get_resource::<Seats>()
-        .map(|s| s.0.clone())
-        .map(|seats| {
-            seats
-                .iter()
-                .map(|&e| {
-                    world
-                        .get::<Controller>(e)
-                        .copied()
-                        .unwrap_or(Controller::Ai)
-                })
-                .collect()
-        });
-    match (seed, controllers) {
-        (Some(seed), Some(controllers)) if controllers.len() == sc.seat_count() => {
+    let playing = world
+        .get_resource::<CurrentGame>()
+        .map(|g| (g.record().seed, g.controllers().to_vec()));
+    match playing {
+        Some((seed, controllers)) if controllers.len() == sc.seat_count() => {
             saves::start_new_game(
                 world,
                 GameConfig {

@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::save::{self, SaveError, SavedGame};
+
 use super::teacher::TeacherDesk;
 use super::{Desk, Screen};
-use crate::game::GameConfig;
-use crate::game::save::{self, AutosaveTo, LastAutosave, SaveError, SavedGame};
-use crate::game::state::Transcript;
+use crate::play::autosave::{AutosaveTo, LastAutosave};
+use crate::play::{self, CurrentGame};
 
 /// The folder autosaves are written to and read from.
 #[derive(Resource, Debug, Clone)]
@@ -64,19 +66,19 @@ pub fn start_new_game(world: &mut World, config: GameConfig) {
     let dir = world.resource::<SavesDir>().0.clone();
     let path = autosave_path(&dir, &config);
     world.resource_mut::<Desk>().reset();
-    crate::game::start_game(world, config);
+    play::start_game(world, config);
     world.insert_resource(AutosaveTo(path));
     world.remove_resource::<LastAutosave>();
 }
 
 /// Resumes a saved game in the chamber, saving on into the same file.
 pub fn resume(world: &mut World, path: &Path, saved: &SavedGame) -> Result<(), SaveError> {
-    save::restore(world, saved, &path.display().to_string())?;
+    play::restore(world, saved, &path.display().to_string())?;
     world.insert_resource(AutosaveTo(path.to_path_buf()));
     world.remove_resource::<LastAutosave>();
     let seen = world
-        .get_resource::<Transcript>()
-        .map(|t| t.0.entries.len())
+        .get_resource::<CurrentGame>()
+        .map(|g| g.record().entries.len())
         .unwrap_or(0);
     let minutes = world.resource::<TeacherDesk>().minutes_per_phase;
     world.insert_resource(TeacherDesk::with_timer(minutes));

@@ -3,11 +3,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::state::Controller;
+
 use super::menu::Catalog;
 use super::teacher::{TIMER_CHOICES, TeacherDesk, timer_label};
 use super::{Screen, root_ui, style};
-use crate::game::GameConfig;
-use crate::game::state::{Controller, Transcript};
+use crate::play::CurrentGame;
 
 /// The choices on the set-up screen.
 #[derive(Resource, Debug, Clone)]
@@ -201,9 +203,9 @@ pub fn setup_screen(
                     commands.queue(move |world: &mut World| {
                         world.insert_resource(TeacherDesk::with_timer(minutes));
                         super::saves::start_new_game(world, config);
-                        if let Some(mut transcript) = world.get_resource_mut::<Transcript>() {
-                            for (line, team) in transcript.0.members.iter_mut().zip(teams) {
-                                line.team = team;
+                        if let Some(mut game) = world.get_resource_mut::<CurrentGame>() {
+                            for (seat, team) in teams.iter().enumerate() {
+                                game.set_team(seat, team);
                             }
                         }
                     });

@@ -9,11 +9,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use horseshoe_core::game::control::TeacherOrder;
+use horseshoe_core::model::state::Controller;
+
 use super::chamber::GameView;
 use super::style;
-use crate::game::save::LastAutosave;
-use crate::game::state::Controller;
-use crate::game::{GameState, Phase, TeacherCommand};
+use crate::play::autosave::LastAutosave;
+use crate::play::{GameState, Phase, TeacherCommand};
 
 /// Phase timer choices offered in set-up and in the teacher's window.
 pub const TIMER_CHOICES: [Option<u32>; 6] = [None, Some(2), Some(3), Some(5), Some(8), Some(10)];
@@ -73,7 +75,10 @@ pub fn run_phase_timer(
         return;
     };
     let playing = *view.game.get() == GameState::Playing;
-    let key = (view.clock.day, view.phase.as_ref().map(|p| *p.get()));
+    let key = (
+        view.current.clock().day,
+        view.phase.as_ref().map(|p| *p.get()),
+    );
     if teacher.phase != Some(key) {
         teacher.phase = Some(key);
         teacher.spent = 0.0;
@@ -88,7 +93,7 @@ pub fn run_phase_timer(
     teacher.last_tick = Some(now);
     if playing && !teacher.expired && teacher.remaining().is_some_and(|left| left <= 0.0) {
         teacher.expired = true;
-        orders.write(TeacherCommand::EndPhase);
+        orders.write(TeacherCommand(TeacherOrder::EndPhase));
     }
 }
 
@@ -172,7 +177,7 @@ fn controls(
             .add_enabled(playing, egui::Button::new("End this phase now"))
             .clicked()
         {
-            orders.write(TeacherCommand::EndPhase);
+            orders.write(TeacherCommand(TeacherOrder::EndPhase));
         }
     });
     ui.label(style::muted(
@@ -193,7 +198,15 @@ fn controls(
     ui.separator();
     ui.label(style::heading("News"));
     let waiting: Vec<usize> = (0..sc.events.len())
-        .filter(|&e| !view.crisis.events_happened.get(e).copied().unwrap_or(true))
+        .filter(|&e| {
+            !view
+                .current
+                .crisis()
+                .events_happened
+                .get(e)
+                .copied()
+                .unwrap_or(true)
+        })
         .collect();
     if teacher.event.is_none_or(|e| !waiting.contains(&e)) {
         teacher.event = waiting.first().copied();
@@ -223,7 +236,7 @@ fn controls(
             if ui.add_enabled(playing, egui::Button::new("Now")).clicked()
                 && let Some(event) = teacher.event
             {
-                orders.write(TeacherCommand::InjectEvent { event });
+                orders.write(TeacherCommand(TeacherOrder::InjectEvent { event }));
             }
         });
     }
@@ -245,10 +258,10 @@ fn controls(
         )
         .clicked()
     {
-        orders.write(TeacherCommand::Headline {
+        orders.write(TeacherCommand(TeacherOrder::Headline {
             headline: std::mem::take(&mut teacher.headline),
             text: std::mem::take(&mut teacher.text),
-        });
+        }));
     }
     ui.separator();
     ui.label(style::heading("Who plays each delegation"));
@@ -274,14 +287,14 @@ fn controls(
                     ))
                     .clicked()
                 {
-                    orders.write(TeacherCommand::SetController {
+                    orders.write(TeacherCommand(TeacherOrder::SetController {
                         seat,
                         controller: if human {
                             Controller::Ai
                         } else {
                             Controller::Human
                         },
-                    });
+                    }));
                 }
                 if seat % 3 == 2 {
                     ui.end_row();

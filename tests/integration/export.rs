@@ -4,10 +4,11 @@ use std::process::Command;
 use std::sync::Arc;
 
 use horseshoe::export::{self, Format};
-use horseshoe::game::record::{Record, VoteSubject};
-use horseshoe::game::state::Transcript;
-use horseshoe::game::{self, CompiledScenario, GameConfig};
-use horseshoe::scenario;
+use horseshoe::play::{self, CurrentGame};
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::record::{Record, VoteSubject};
+use horseshoe_core::scenario;
 
 fn play_gaza(seed: u64) -> Record {
     let sc = Arc::new(CompiledScenario::new(
@@ -18,10 +19,10 @@ fn play_gaza(seed: u64) -> Record {
         .expect("valid")
         .scenario,
     ));
-    let mut app = game::headless_app();
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc, seed));
-    assert!(game::run_until_over(&mut app, 1000), "the game did not end");
-    app.world().resource::<Transcript>().0.clone()
+    let mut app = play::headless_app();
+    play::start_game(app.world_mut(), GameConfig::all_ai(sc, seed));
+    assert!(play::run_until_over(&mut app, 1000), "the game did not end");
+    app.world().resource::<CurrentGame>().record().clone()
 }
 
 /// Finds a seed whose game has at least one vote, so the check below bites.

@@ -2,14 +2,15 @@
 
 use std::sync::Arc;
 
-use horseshoe::game::draft::{AmendmentState, DraftStatus};
-use horseshoe::game::record::{Record, VoteSubject, What};
-use horseshoe::game::state::{Controller, Table, Transcript};
-use horseshoe::game::{
-    self, Act, ActRefused, Command, CompiledScenario, GameConfig, GameState, Phase,
-};
-use horseshoe::rules::{self, Matter, Vote};
-use horseshoe::scenario;
+use horseshoe::play::{self, ActRefused, Command, CurrentGame, GameState, Phase};
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::act::Act;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::draft::{AmendmentState, DraftStatus};
+use horseshoe_core::model::record::{Record, VoteSubject, What};
+use horseshoe_core::model::state::Controller;
+use horseshoe_core::rules::{self, Matter, Vote};
+use horseshoe_core::scenario;
 
 fn compile(src: &str) -> Arc<CompiledScenario> {
     Arc::new(CompiledScenario::new(
@@ -26,10 +27,10 @@ fn tutorial() -> Arc<CompiledScenario> {
 }
 
 fn play(sc: &Arc<CompiledScenario>, seed: u64) -> Record {
-    let mut app = game::headless_app();
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
-    assert!(game::run_until_over(&mut app, 1000), "the game did not end");
-    app.world().resource::<Transcript>().0.clone()
+    let mut app = play::headless_app();
+    play::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+    assert!(play::run_until_over(&mut app, 1000), "the game did not end");
+    app.world().resource::<CurrentGame>().record().clone()
 }
 
 /// Checks every decision in a record against article 27 and consensus.
@@ -138,16 +139,16 @@ fn minimal_plugins_play_the_same_game_as_the_lean_and_batch_apps() {
     use bevy::prelude::*;
     let sc = gaza();
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, game::GamePlugin));
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 11));
-    assert!(game::run_until_over(&mut app, 1000));
-    let with_minimal = app.world().resource::<Transcript>().0.to_ron();
+    app.add_plugins((MinimalPlugins, play::GamePlugin));
+    play::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), 11));
+    assert!(play::run_until_over(&mut app, 1000));
+    let with_minimal = app.world().resource::<CurrentGame>().record().to_ron();
     assert_eq!(with_minimal, play(&sc, 11).to_ron());
     // And so does the batch app, with its empty main schedules left out.
-    let mut batch = game::batch_app();
-    game::start_game(batch.world_mut(), GameConfig::all_ai(sc.clone(), 11));
-    assert!(game::run_until_over(&mut batch, 1000));
-    let in_batch = batch.world().resource::<Transcript>().0.to_ron();
+    let mut batch = play::batch_app();
+    play::start_game(batch.world_mut(), GameConfig::all_ai(sc.clone(), 11));
+    assert!(play::run_until_over(&mut batch, 1000));
+    let in_batch = batch.world().resource::<CurrentGame>().record().to_ron();
     assert_eq!(in_batch, with_minimal);
 }
 
@@ -158,7 +159,7 @@ fn minimal_plugins_play_the_same_game_as_the_lean_and_batch_apps() {
 #[test]
 fn games_played_one_after_another_in_one_app_are_the_games_of_fresh_apps() {
     let (gaza, tutorial) = (gaza(), tutorial());
-    for mut app in [game::headless_app(), game::batch_app()] {
+    for mut app in [play::headless_app(), play::batch_app()] {
         for (sc, seed) in [(&gaza, 4), (&gaza, 5), (&tutorial, 4), (&gaza, 4)] {
             let record = horseshoe::sim::play_one(&mut app, sc, seed).expect("the game ends");
             assert_eq!(record.to_ron(), play(sc, seed).to_ron(), "seed {seed}");
@@ -214,7 +215,7 @@ fn play_with_humans(
         app.update();
         let world = app.world();
         if *world.resource::<bevy::prelude::State<GameState>>().get() == GameState::Over {
-            return world.resource::<Transcript>().0.clone();
+            return world.resource::<CurrentGame>().record().clone();
         }
         let Some(phase) = world
             .get_resource::<bevy::prelude::State<Phase>>()
@@ -235,8 +236,8 @@ fn app_with_humans(sc: &Arc<CompiledScenario>, seed: u64, humans: &[usize]) -> b
     for &s in humans {
         controllers[s] = Controller::Human;
     }
-    let mut app = game::headless_app();
-    game::start_game(
+    let mut app = play::headless_app();
+    play::start_game(
         app.world_mut(),
         GameConfig {
             scenario: sc.clone(),
@@ -257,10 +258,7 @@ fn a_game_waits_for_its_human_delegations_and_takes_their_decisions() {
     let chn = sc.seat_of("CHN").unwrap();
     let mut corridor_updates = 0;
     let record = play_with_humans(&sc, 9, &["CHN"], |app, phase, seat| {
-        let queue = app
-            .world()
-            .resource::<game::decision::DecisionQueue>()
-            .clone();
+        let queue = app.world().resource::<CurrentGame>().decisions().clone();
         match phase {
             Phase::Corridors => {
                 corridor_updates += 1;
@@ -274,7 +272,7 @@ fn a_game_waits_for_its_human_delegations_and_takes_their_decisions() {
                     && current.choices[seat].is_none()
                 {
                     let act = match current.item {
-                        game::decision::Item::Silence { draft } => Act::Silence {
+                        horseshoe_core::model::decision::Item::Silence { draft } => Act::Silence {
                             draft,
                             keep: false,
                             reason: "China objects to this text".into(),
@@ -334,7 +332,7 @@ fn a_refused_act_changes_nothing_and_says_why() {
             break;
         }
     }
-    let table_before = app.world().resource::<Table>().clone();
+    let table_before = app.world().resource::<CurrentGame>().table().clone();
     let mira_ps = 0;
     assert_eq!(table_before.drafts[mira_ps].penholder, fra);
     // China does not hold the pen on France's draft.
@@ -346,13 +344,16 @@ fn a_refused_act_changes_nothing_and_says_why() {
         .drain()
         .collect();
     assert_eq!(refused.len(), 1);
-    assert_eq!(refused[0].error, game::ActError::NotPenholder);
+    assert_eq!(
+        refused[0].error,
+        horseshoe_core::model::act::ActError::NotPenholder
+    );
     assert_eq!(
         refused[0].error.to_string(),
         "only the penholder can do that"
     );
     assert_eq!(
-        app.world().resource::<Table>().drafts[mira_ps].status,
+        app.world().resource::<CurrentGame>().table().drafts[mira_ps].status,
         table_before.drafts[mira_ps].status
     );
 }
@@ -379,7 +380,7 @@ fn advance_to_corridors_of_day(app: &mut bevy::app::App, humans: &[usize], day: 
             .world()
             .get_resource::<bevy::prelude::State<Phase>>()
             .map(|p| *p.get());
-        let today = app.world().resource::<game::state::Clock>().day;
+        let today = app.world().resource::<CurrentGame>().clock().day;
         match phase {
             Some(Phase::Corridors) if today == day => return,
             Some(Phase::Corridors) => {
@@ -388,19 +389,18 @@ fn advance_to_corridors_of_day(app: &mut bevy::app::App, humans: &[usize], day: 
                 }
             }
             Some(Phase::Decision) => {
-                let queue = app
-                    .world()
-                    .resource::<game::decision::DecisionQueue>()
-                    .clone();
+                let queue = app.world().resource::<CurrentGame>().decisions().clone();
                 if let Some(current) = &queue.current {
                     for &s in humans {
                         if current.choices[s].is_none() {
                             let act = match current.item {
-                                game::decision::Item::Silence { draft } => Act::Silence {
-                                    draft,
-                                    keep: true,
-                                    reason: String::new(),
-                                },
+                                horseshoe_core::model::decision::Item::Silence { draft } => {
+                                    Act::Silence {
+                                        draft,
+                                        keep: true,
+                                        reason: String::new(),
+                                    }
+                                }
                                 _ => Act::CastVote {
                                     vote: Vote::Abstain,
                                     explanation: String::new(),
@@ -426,7 +426,7 @@ fn russias_threat_stays_silent_once_russia_has_tabled_its_draft_itself() {
     send(&mut app, rus, Act::Circulate { draft: russia_res });
     app.update();
     advance_to_corridors_of_day(&mut app, &[rus], 6);
-    let record = &app.world().resource::<Transcript>().0;
+    let record = &app.world().resource::<CurrentGame>().record();
     // The trigger's first condition holds: no statement by day 5 ...
     assert!(!record.entries.iter().any(|e| {
         e.day <= 5 && matches!(&e.what, What::Adopted { kind, .. } if *kind != rules::ProductKind::Resolution)
@@ -459,16 +459,16 @@ fn a_human_penholder_can_circulate_its_draft_before_its_day() {
     assert_eq!(sc.drafts[moroccan_ps].penholder, mar);
     assert_eq!(sc.drafts[moroccan_ps].circulated_on, Some(2));
     let mut app = to_corridors_of_day(&sc, 5, &[mar], 1);
-    let table = app.world().resource::<Table>().clone();
+    let table = app.world().resource::<CurrentGame>().table().clone();
     assert_eq!(table.drafts[moroccan_ps].status, DraftStatus::InDrawer);
     // Another delegation cannot circulate Morocco's draft.
     let usa = sc.seat_of("USA").unwrap();
     send(&mut app, usa, Act::Circulate { draft: moroccan_ps });
     send(&mut app, mar, Act::Circulate { draft: moroccan_ps });
     app.update();
-    let table = app.world().resource::<Table>().clone();
+    let table = app.world().resource::<CurrentGame>().table().clone();
     assert_eq!(table.drafts[moroccan_ps].status, DraftStatus::OnTable);
-    let record = &app.world().resource::<Transcript>().0;
+    let record = &app.world().resource::<CurrentGame>().record();
     let circulated: Vec<_> = record
         .entries
         .iter()
@@ -490,7 +490,7 @@ fn accepting_an_amendment_lapses_the_others_that_propose_the_same_change() {
     // Morocco (human) leaves its draft open; by day 3 several AI delegations
     // have proposed amendments to it, some the same change.
     let mut app = to_corridors_of_day(&sc, 5, &[mar], 3);
-    let table = app.world().resource::<Table>().clone();
+    let table = app.world().resource::<CurrentGame>().table().clone();
     let pending: Vec<_> = table.drafts[moroccan_ps]
         .amendments
         .iter()
@@ -517,7 +517,7 @@ fn accepting_an_amendment_lapses_the_others_that_propose_the_same_change() {
         },
     );
     app.update();
-    let d = &app.world().resource::<Table>().drafts[moroccan_ps];
+    let d = &app.world().resource::<CurrentGame>().table().drafts[moroccan_ps];
     let state = |id: usize| d.amendments.iter().find(|a| a.id == id).unwrap().state;
     assert_eq!(state(first), AmendmentState::Accepted);
     assert_eq!(state(twin), AmendmentState::Lapsed);

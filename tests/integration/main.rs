@@ -4,6 +4,5 @@
 mod export;
 mod game;
 mod save;
-mod scenario_errors;
 mod teacher;
 mod window;

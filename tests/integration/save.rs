@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use horseshoe::game::record::Record;
-use horseshoe::game::save::{self, AutosaveTo, SAVE_FORMAT, SaveError, SavedGame};
-use horseshoe::game::state::{Clock, Transcript};
-use horseshoe::game::{self, CompiledScenario, GameConfig, GameState};
-use horseshoe::scenario;
+use horseshoe::play::autosave::AutosaveTo;
+use horseshoe::play::{self, CurrentGame, GameState};
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::record::Record;
+use horseshoe_core::save::{self, SAVE_FORMAT, SaveError, SavedGame};
+use horseshoe_core::scenario;
 
 fn gaza() -> Arc<CompiledScenario> {
     Arc::new(CompiledScenario::new(
@@ -31,8 +33,8 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn finish(app: &mut bevy::app::App) -> Record {
-    assert!(game::run_until_over(app, 1000), "the game did not end");
-    app.world().resource::<Transcript>().0.clone()
+    assert!(play::run_until_over(app, 1000), "the game did not end");
+    app.world().resource::<CurrentGame>().record().clone()
 }
 
 #[test]
@@ -40,20 +42,20 @@ fn a_game_restored_from_its_autosave_continues_exactly_as_the_uninterrupted_game
     let sc = gaza();
     for seed in [3, 11] {
         let uninterrupted = {
-            let mut app = game::headless_app();
-            game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+            let mut app = play::headless_app();
+            play::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
             finish(&mut app)
         };
         // The same game, saving after every phase, stopped on day 3.
         let dir = tmp(&format!("continue-{seed}"));
         let path = dir.join("autosave.ron");
-        let mut app = game::headless_app();
+        let mut app = play::headless_app();
         app.insert_resource(AutosaveTo(path.clone()));
-        game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+        play::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
         while app
             .world()
-            .get_resource::<Clock>()
-            .is_none_or(|c| c.day < 3)
+            .get_resource::<CurrentGame>()
+            .is_none_or(|g| g.clock().day < 3)
         {
             app.update();
         }
@@ -64,8 +66,8 @@ fn a_game_restored_from_its_autosave_continues_exactly_as_the_uninterrupted_game
         // A new session: a fresh app resumes from the file.
         let saved = SavedGame::read(&path).expect("the autosave loads");
         assert_eq!(saved.clock.day, 3);
-        let mut resumed = game::headless_app();
-        save::restore(resumed.world_mut(), &saved, "autosave.ron").expect("restores");
+        let mut resumed = play::headless_app();
+        play::restore(resumed.world_mut(), &saved, "autosave.ron").expect("restores");
         let continued = finish(&mut resumed);
         assert_eq!(
             continued.to_ron(),
@@ -81,15 +83,15 @@ fn every_phase_boundary_is_a_valid_restore_point() {
     let sc = gaza();
     let seed = 5;
     let uninterrupted = {
-        let mut app = game::headless_app();
-        game::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
+        let mut app = play::headless_app();
+        play::start_game(app.world_mut(), GameConfig::all_ai(sc.clone(), seed));
         finish(&mut app)
     };
     let dir = tmp("every-phase");
     let path = dir.join("autosave.ron");
-    let mut app = game::headless_app();
+    let mut app = play::headless_app();
     app.insert_resource(AutosaveTo(path.clone()));
-    game::start_game(app.world_mut(), GameConfig::all_ai(sc, seed));
+    play::start_game(app.world_mut(), GameConfig::all_ai(sc, seed));
     let mut saves = Vec::new();
     let mut last = None;
     for _ in 0..1000 {
@@ -116,8 +118,8 @@ fn every_phase_boundary_is_a_valid_restore_point() {
     );
     for (i, text) in saves.iter().enumerate().step_by(3) {
         let saved = SavedGame::from_ron("autosave.ron", text).expect("loads");
-        let mut resumed = game::headless_app();
-        save::restore(resumed.world_mut(), &saved, "autosave.ron").unwrap();
+        let mut resumed = play::headless_app();
+        play::restore(resumed.world_mut(), &saved, "autosave.ron").unwrap();
         assert_eq!(
             finish(&mut resumed),
             uninterrupted,
@@ -132,9 +134,9 @@ fn every_phase_boundary_is_a_valid_restore_point() {
 fn a_save(name: &str) -> SavedGame {
     let dir = tmp(&format!("a-save-{name}"));
     let path = dir.join("autosave.ron");
-    let mut app = game::headless_app();
+    let mut app = play::headless_app();
     app.insert_resource(AutosaveTo(path.clone()));
-    game::start_game(app.world_mut(), GameConfig::all_ai(gaza(), 1));
+    play::start_game(app.world_mut(), GameConfig::all_ai(gaza(), 1));
     for _ in 0..12 {
         app.update();
     }
@@ -188,12 +190,12 @@ fn damaged_old_and_future_saves_get_their_own_clear_error_and_other_saves_still_
     // A save that parses but does not fit its scenario is refused, not played.
     let mut unfit = saved.clone();
     unfit.delegations.pop();
-    let mut app = game::headless_app();
-    let e = save::restore(app.world_mut(), &unfit, "unfit.ron").unwrap_err();
+    let mut app = play::headless_app();
+    let e = play::restore(app.world_mut(), &unfit, "unfit.ron").unwrap_err();
     assert!(e.to_string().contains("does not fit"), "{e}");
     let mut unfit = saved.clone();
     unfit.table.drafts[0].penholder = 99;
-    assert!(save::restore(app.world_mut(), &unfit, "unfit.ron").is_err());
+    assert!(play::restore(app.world_mut(), &unfit, "unfit.ron").is_err());
 
     // In a folder with broken saves, the good one still loads.
     std::fs::write(dir.join("a-broken.ron"), &truncated).unwrap();

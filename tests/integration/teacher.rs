@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use bevy::app::App;
 use bevy::prelude::State;
-use horseshoe::game::record::{Record, What};
-use horseshoe::game::state::{Controller, Transcript};
-use horseshoe::game::{
-    self, CompiledScenario, GameConfig, GameState, Phase, PhaseGate, TeacherCommand,
-};
-use horseshoe::scenario;
+use horseshoe::play::{self, CurrentGame, GameState, Phase, PhaseGate, TeacherCommand};
+use horseshoe_core::game::GameConfig;
+use horseshoe_core::game::control::TeacherOrder;
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::record::{Record, What};
+use horseshoe_core::model::state::Controller;
+use horseshoe_core::scenario;
 
 fn scenario(src: &str) -> Arc<CompiledScenario> {
     Arc::new(CompiledScenario::new(
@@ -27,8 +28,8 @@ fn absent_class(sc: &Arc<CompiledScenario>, humans: &[&str]) -> App {
     for h in humans {
         controllers[sc.seat_of(h).unwrap()] = Controller::Human;
     }
-    let mut app = game::headless_app();
-    game::start_game(
+    let mut app = play::headless_app();
+    play::start_game(
         app.world_mut(),
         GameConfig {
             scenario: sc.clone(),
@@ -44,7 +45,7 @@ fn phase(app: &App) -> Option<Phase> {
 }
 
 fn record(app: &App) -> Record {
-    app.world().resource::<Transcript>().0.clone()
+    app.world().resource::<CurrentGame>().record().clone()
 }
 
 fn order(app: &mut App, command: TeacherCommand) {
@@ -68,7 +69,7 @@ fn ending_the_phase_moves_a_class_that_does_not_act_through_the_whole_game() {
             waited += 1;
             // The game waits for its humans until the teacher ends the phase.
             if waited % 5 == 0 {
-                order(&mut app, TeacherCommand::EndPhase);
+                order(&mut app, TeacherCommand(TeacherOrder::EndPhase));
                 ended += 1;
             }
         }
@@ -113,7 +114,7 @@ fn a_held_phase_goes_on_when_the_teacher_ends_it() {
         Some(Phase::Morning),
         "the window holds the morning"
     );
-    order(&mut app, TeacherCommand::EndPhase);
+    order(&mut app, TeacherCommand(TeacherOrder::EndPhase));
     for _ in 0..3 {
         app.update();
     }
@@ -136,24 +137,33 @@ fn injected_news_and_headlines_are_reported_and_an_event_happens_once() {
     });
     app.update();
     app.update();
-    order(&mut app, TeacherCommand::InjectEvent { event: ceasefire });
     order(
         &mut app,
-        TeacherCommand::Headline {
+        TeacherCommand(TeacherOrder::InjectEvent { event: ceasefire }),
+    );
+    order(
+        &mut app,
+        TeacherCommand(TeacherOrder::Headline {
             headline: "  Students march for peace  ".into(),
             text: "Thousands in the streets.".into(),
-        },
+        }),
     );
     order(
         &mut app,
-        TeacherCommand::Headline {
+        TeacherCommand(TeacherOrder::Headline {
             headline: "   ".into(),
             text: "ignored".into(),
-        },
+        }),
     );
-    order(&mut app, TeacherCommand::InjectEvent { event: 9999 });
+    order(
+        &mut app,
+        TeacherCommand(TeacherOrder::InjectEvent { event: 9999 }),
+    );
     app.update();
-    order(&mut app, TeacherCommand::InjectEvent { event: ceasefire });
+    order(
+        &mut app,
+        TeacherCommand(TeacherOrder::InjectEvent { event: ceasefire }),
+    );
     app.update();
     let news: Vec<(String, String)> = record(&app)
         .entries
@@ -196,13 +206,13 @@ fn a_delegation_changes_hands_mid_game_and_the_record_says_so() {
     );
     order(
         &mut app,
-        TeacherCommand::SetController {
+        TeacherCommand(TeacherOrder::SetController {
             seat: fra,
             controller: Controller::Ai,
-        },
+        }),
     );
     assert!(
-        game::run_until_over(&mut app, 3000),
+        play::run_until_over(&mut app, 3000),
         "with France played by the AI the game goes on to its end"
     );
     let r = record(&app);

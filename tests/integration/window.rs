@@ -63,7 +63,7 @@ fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
     }
     run_to_exit(command);
     // The game saved itself after every phase, into one file.
-    let saved = horseshoe::game::save::SavedGame::read(&autosave_in(&dir)).expect("it loads");
+    let saved = horseshoe_core::save::SavedGame::read(&autosave_in(&dir)).expect("it loads");
     assert_eq!(saved.scenario.id, "tutorial");
     dir
 }
@@ -164,7 +164,7 @@ fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
     // A new session continues the class's game from its last autosave
     // (`--resume`), in the chamber, and plays it to its debrief.
     let save = autosave_in(&dir);
-    let before = horseshoe::game::save::SavedGame::read(&save).unwrap();
+    let before = horseshoe_core::save::SavedGame::read(&save).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_horseshoe"));
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -174,7 +174,7 @@ fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
         .arg(dir.join("saves"))
         .stdout(Stdio::null());
     run_to_exit(command);
-    let after = horseshoe::game::save::SavedGame::read(&save).unwrap();
+    let after = horseshoe_core::save::SavedGame::read(&save).unwrap();
     assert_eq!(after.transcript.0.seed, before.transcript.0.seed);
     assert!(
         after.transcript.0.entries.len() >= before.transcript.0.entries.len(),

@@ -7,7 +7,7 @@
 //! exact (big rationals), and a 30-member Council takes microseconds.
 
 use num_bigint::BigInt;
-use num_rational::BigRational;
+pub use num_rational::BigRational;
 use num_traits::{One, ToPrimitive, Zero};
 
 /// The power of one member.

@@ -4,8 +4,8 @@
 //! or "France keeps silence: ...", and names the clause that weighed most.
 
 use super::{Context, Situation};
-use crate::game::compiled::{ClauseId, CompiledScenario, SeatId};
-use crate::game::draft::Text;
+use crate::model::compiled::{ClauseId, CompiledScenario, SeatId};
+use crate::model::draft::Text;
 
 /// "calls for an end to rocket fire from Gaza into Israel".
 pub fn phrase(sc: &CompiledScenario, clause: ClauseId, wording: u8) -> String {
@@ -69,7 +69,7 @@ fn group_with_most_weight(sit: &Situation, seat: SeatId) -> Option<String> {
 
 /// Own value of the content, without the blending by group loyalty.
 fn own_content(sit: &Situation, seat: SeatId, text: &Text) -> f32 {
-    let d = sit.disp[seat];
+    let d = &sit.disp[seat];
     d.salience
         * text
             .clauses
@@ -80,7 +80,7 @@ fn own_content(sit: &Situation, seat: SeatId, text: &Text) -> f32 {
 
 /// Why a delegation accepts a text (keeps silence, votes yes).
 pub fn acceptance(sit: &Situation, seat: SeatId, text: &Text, ctx: Context, value: f32) -> String {
-    let d = sit.disp[seat];
+    let d = &sit.disp[seat];
     if let Some(draft) = ctx.draft
         && let Some(c) = d.commitments.iter().find(|c| c.draft == draft)
         && value <= 0.0

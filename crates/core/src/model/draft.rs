@@ -419,8 +419,8 @@ mod tests {
     #[test]
     fn plain_text_reads_as_the_renderer_writes_it() {
         for src in [
-            include_str!("../../scenarios/gaza-2012.ron"),
-            include_str!("../../scenarios/tutorial.ron"),
+            include_str!("../../../../scenarios/gaza-2012.ron"),
+            include_str!("../../../../scenarios/tutorial.ron"),
         ] {
             let loaded = crate::scenario::parse("test.ron", src).expect("shipped scenario");
             let sc = CompiledScenario::new(loaded.scenario);

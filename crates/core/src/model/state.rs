@@ -1,49 +1,33 @@
-//! The game's state in the ECS: delegation components and game resources.
+//! The state of a game in progress: each delegation's disposition, the
+//! clock, the crisis, the drafts on the table and what the Council has done.
+//! A [`crate::game::Game`] holds one of each.
 
-use std::sync::Arc;
-
-use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 
 use super::compiled::{CompiledScenario, DraftId, SeatId};
-use super::draft::{AmendmentState, DraftState, DraftStatus};
-use super::record::{Entry, PhaseName, Record, What};
+use super::draft::{AmendmentState, DraftState, DraftStatus, Text};
+use super::record::PhaseName;
 use crate::rules::ProductKind;
 use crate::scenario::Personality;
 
-/// Stances blended by group loyalty, shared by every judgement until the
-/// next news event moves a stance.
-#[derive(Resource, Clone)]
-pub struct CurrentOutlook(pub Arc<crate::ai::Outlook>);
-
-/// The scenario being played.
-#[derive(Resource, Clone)]
-pub struct CurrentScenario(pub Arc<CompiledScenario>);
-
-/// A delegation at the table. One entity per member.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct Delegation {
-    pub seat: SeatId,
-}
-
-/// Who decides for a delegation. Both go through the same [`super::actions::Act`]s.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Who decides for a delegation. Both go through the same [`super::act::Act`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Controller {
     Ai,
     Human,
 }
 
 /// Actions left today in the corridors.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionPoints {
     pub left: u32,
     pub per_day: u32,
 }
 
 /// Which human delegations have finished their turn in the current phase.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Turns {
     pub done: Vec<bool>,
 }
@@ -57,7 +41,7 @@ pub struct Commitment {
 
 /// What a delegation wants and how it feels about the others: the scenario's
 /// starting point, moved by events, lobbying and trades.
-#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Disposition {
     pub salience: f32,
     pub wants_product: f32,
@@ -144,7 +128,7 @@ impl Disposition {
 }
 
 /// Day of the crisis and whether the game is over.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clock {
     pub day: u32,
     pub days: u32,
@@ -156,7 +140,7 @@ pub struct Clock {
 }
 
 /// The state of the crisis: pressure on the Council and what has happened.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Crisis {
     pub urgency: f32,
     pub events_happened: Vec<bool>,
@@ -166,7 +150,7 @@ pub struct Crisis {
 }
 
 /// The drafts, in the scenario's order (its [`DraftId`]s), plus any new ones.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub drafts: Vec<DraftState>,
     next_amendment: usize,
@@ -184,7 +168,7 @@ impl Table {
                 penholder: d.penholder,
                 sponsors: d.sponsors.clone(),
                 status: DraftStatus::InDrawer,
-                versions: vec![super::draft::Text {
+                versions: vec![Text {
                     kind: d.kind,
                     clauses: d.clauses.clone(),
                 }],
@@ -223,7 +207,7 @@ impl Table {
 }
 
 /// What the Council has done, for triggers and objectives.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     pub adopted: Vec<AdoptedProduct>,
     pub blocked: Vec<DraftId>,
@@ -236,7 +220,7 @@ pub struct AdoptedProduct {
     pub draft: DraftId,
     pub kind: ProductKind,
     pub day: u32,
-    pub text: super::draft::Text,
+    pub text: Text,
 }
 
 impl History {
@@ -249,25 +233,11 @@ impl History {
 
 /// The game's one random generator: seeded, so the same seed and inputs give
 /// the same game. Serialisable, so a save resumes the same sequence.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GameRng(pub Pcg64Mcg);
 
 impl GameRng {
     pub fn seeded(seed: u64) -> Self {
         GameRng(Pcg64Mcg::seed_from_u64(seed))
-    }
-}
-
-/// The transcript of the game.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Transcript(pub Record);
-
-impl Transcript {
-    pub fn log(&mut self, clock: &Clock, what: What) {
-        self.0.entries.push(Entry {
-            day: clock.day,
-            phase: clock.phase,
-            what,
-        });
     }
 }

@@ -2,7 +2,7 @@
 //! class never loses its session.
 //!
 //! A save is taken when a phase has ended and the next has not begun
-//! ([`PhaseEnded`]); restoring it enters that next phase exactly as the
+//! ([`SavedGame::capture`]); restoring it enters that next phase exactly as the
 //! uninterrupted game would have, random generator included, so the same
 //! inputs give the same continuation. It carries the scenario itself, so a
 //! save still loads after the scenario file has changed or moved.
@@ -15,64 +15,22 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use bevy::ecs::message::{MessageCursor, Messages};
-use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::compiled::CompiledScenario;
-use super::record::PhaseName;
-use super::state::*;
-use super::{GameState, Phase, Seats, decision};
+use crate::game::{Game, Restored};
+use crate::model::compiled::CompiledScenario;
+use crate::model::draft::Text;
+use crate::model::record::{PhaseName, Record};
+use crate::model::state::*;
 use crate::scenario::{self, Scenario};
 
 /// Version of the save format. Raise it when a saved type changes shape.
 pub const SAVE_FORMAT: u32 = 1;
 
-/// A phase has ended; `next` begins on the next update. The moment to save.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhaseEnded {
-    pub next: Phase,
-}
-
-/// Set while a restored game is entering its saved phase: the phases it
-/// passes through on the way do nothing.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ResumeAt(pub Phase);
-
-/// Where to save the game after every phase; without it, nothing is saved
-/// (batch simulation).
-#[derive(Resource, Debug, Clone, PartialEq, Eq)]
-pub struct AutosaveTo(pub PathBuf);
-
-/// The outcome of the last autosave; the window shows a failure.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
-pub struct LastAutosave(pub Option<Result<u64, String>>);
-
-/// Saves the game when a phase has ended (an exclusive system: it reads the
-/// whole game).
-pub fn autosave(world: &mut World, mut cursor: Local<MessageCursor<PhaseEnded>>) {
-    let Some(next) = cursor
-        .read(world.resource::<Messages<PhaseEnded>>())
-        .last()
-        .map(|e| e.next)
-    else {
-        return;
-    };
-    let Some(path) = world.get_resource::<AutosaveTo>().map(|a| a.0.clone()) else {
-        return;
-    };
-    let result = match SavedGame::capture(world, next) {
-        Some(saved) => saved
-            .write(&path)
-            .map(|()| saved.saved_at)
-            .map_err(|e| e.to_string()),
-        None => Err("the game could not be read for saving".to_string()),
-    };
-    if let Err(e) = &result {
-        error!("autosave failed: {e}");
-    }
-    world.insert_resource(LastAutosave(Some(result)));
-}
+/// The game's record, as a save writes it (a named wrapper, kept so that
+/// saves stay readable across versions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transcript(pub Record);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedGame {
@@ -129,38 +87,56 @@ pub enum SaveError {
 }
 
 impl SavedGame {
-    /// The game in `world` as it stands between two phases, about to enter `next`.
-    pub fn capture(world: &World, next: Phase) -> Option<SavedGame> {
-        let sc = world.get_resource::<CurrentScenario>()?.0.clone();
-        let seats = world.get_resource::<Seats>()?;
-        let delegations = seats
-            .0
-            .iter()
-            .map(|&e| {
-                Some(SavedDelegation {
-                    controller: *world.get::<Controller>(e)?,
-                    points: *world.get::<ActionPoints>(e)?,
-                    disposition: world.get::<Disposition>(e)?.clone(),
-                })
+    /// The game as it stands between two phases, about to enter `next`.
+    pub fn capture(game: &Game, next: PhaseName) -> SavedGame {
+        let delegations = (0..game.seat_count())
+            .map(|seat| SavedDelegation {
+                controller: game.controller(seat),
+                points: game.points()[seat],
+                disposition: game.dispositions()[seat].clone(),
             })
-            .collect::<Option<Vec<_>>>()?;
-        Some(SavedGame {
+            .collect();
+        SavedGame {
             format: SAVE_FORMAT,
             saved_at: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs())
                 .unwrap_or(0),
-            next_phase: next.name(),
-            scenario: (*sc.source).clone(),
-            clock: world.get_resource::<Clock>()?.clone(),
-            crisis: world.get_resource::<Crisis>()?.clone(),
-            table: world.get_resource::<Table>()?.clone(),
-            history: world.get_resource::<History>()?.clone(),
-            transcript: world.get_resource::<Transcript>()?.clone(),
-            rng: world.get_resource::<GameRng>()?.clone(),
-            turns: world.get_resource::<Turns>()?.clone(),
+            next_phase: next,
+            scenario: (*game.scenario().source).clone(),
+            clock: game.clock().clone(),
+            crisis: game.crisis().clone(),
+            table: game.table().clone(),
+            history: game.history().clone(),
+            transcript: Transcript(game.record().clone()),
+            rng: game.rng().clone(),
+            turns: game.turns().clone(),
             delegations,
-        })
+        }
+    }
+
+    /// The game this save holds, checked against its own scenario, and the
+    /// phase it resumes at.
+    pub fn into_game(self, path: &str) -> Result<(Game, PhaseName), SaveError> {
+        let sc = self.validate(path)?;
+        let (controllers, (points, dispositions)) = self
+            .delegations
+            .into_iter()
+            .map(|d| (d.controller, (d.points, d.disposition)))
+            .unzip();
+        let restored = Restored {
+            controllers,
+            points,
+            dispositions,
+            clock: self.clock,
+            crisis: self.crisis,
+            table: self.table,
+            history: self.history,
+            record: self.transcript.0,
+            rng: self.rng,
+            turns: self.turns,
+        };
+        Ok((Game::restore(sc, restored), self.next_phase))
     }
 
     pub fn to_ron(&self) -> Result<String, String> {
@@ -308,7 +284,7 @@ impl SavedGame {
             "the table of drafts",
         )?;
         for (i, d) in self.table.drafts.iter().enumerate() {
-            let clause_ok = |t: &super::draft::Text| {
+            let clause_ok = |t: &Text| {
                 t.clauses
                     .iter()
                     .all(|&(c, w)| c < clauses && w < sc.wordings[c])
@@ -341,39 +317,6 @@ impl SavedGame {
         )?;
         Ok(Arc::new(sc))
     }
-}
-
-/// Puts a saved game into the world (replacing any game there) and starts
-/// it at its saved phase.
-pub fn restore(world: &mut World, saved: &SavedGame, path: &str) -> Result<(), SaveError> {
-    let sc = saved.validate(path)?;
-    let seats = saved
-        .delegations
-        .iter()
-        .map(|d| (d.controller, d.points))
-        .collect();
-    super::seat_delegations(world, seats, |seat, d| {
-        d.clone_from(&saved.delegations[seat].disposition);
-    });
-    // A saved game's stances have moved with its news: blend them afresh.
-    let outlook = super::blend_outlook(world, &sc);
-    world.insert_resource(CurrentOutlook(outlook));
-    world.insert_resource(saved.clock.clone());
-    world.insert_resource(saved.crisis.clone());
-    world.insert_resource(saved.table.clone());
-    world.insert_resource(saved.history.clone());
-    world.insert_resource(saved.transcript.clone());
-    world.insert_resource(saved.rng.clone());
-    world.insert_resource(saved.turns.clone());
-    world.insert_resource(decision::DecisionQueue::default());
-    world.insert_resource(CurrentScenario(sc));
-    // The game (re)enters `Playing` doing nothing until the turn logic sees
-    // this and enters the saved phase.
-    world.insert_resource(ResumeAt(Phase::from_name(saved.next_phase)));
-    world
-        .resource_mut::<NextState<GameState>>()
-        .set(GameState::Playing);
-    Ok(())
 }
 
 /// The saves in `dir`, newest first, each read (or its error).

@@ -24,9 +24,9 @@ pub mod reasons;
 
 use std::sync::Arc;
 
-use crate::game::compiled::{ClauseId, CompiledScenario, DraftId, SeatId, VoteResponse};
-use crate::game::draft::{Change, DraftState, Text};
-use crate::game::state::Disposition;
+use crate::model::compiled::{ClauseId, CompiledScenario, DraftId, SeatId, VoteResponse};
+use crate::model::draft::{Change, DraftState, Text};
+use crate::model::state::Disposition;
 use crate::rules::{ProductKind, Vote};
 use crate::scenario::Decision;
 
@@ -34,7 +34,7 @@ use crate::scenario::Decision;
 pub struct Situation<'a> {
     pub sc: &'a CompiledScenario,
     /// Every delegation's current disposition, by seat.
-    pub disp: Vec<&'a Disposition>,
+    pub disp: &'a [Disposition],
     pub urgency: f32,
     pub day: u32,
     pub events_happened: &'a [bool],
@@ -103,19 +103,19 @@ pub fn pressure(urgency: f32) -> f32 {
 impl<'a> Situation<'a> {
     pub fn new(
         sc: &'a CompiledScenario,
-        disp: Vec<&'a Disposition>,
+        disp: &'a [Disposition],
         urgency: f32,
         day: u32,
         events_happened: &'a [bool],
     ) -> Self {
-        let outlook = Arc::new(Outlook::new(sc, &disp));
+        let outlook = Arc::new(Outlook::new(sc, disp));
         Self::with_outlook(sc, disp, outlook, urgency, day, events_happened)
     }
 
     /// A situation reusing an outlook computed from the same dispositions.
     pub fn with_outlook(
         sc: &'a CompiledScenario,
-        disp: Vec<&'a Disposition>,
+        disp: &'a [Disposition],
         outlook: Arc<Outlook>,
         urgency: f32,
         day: u32,
@@ -162,7 +162,7 @@ impl<'a> Situation<'a> {
     /// The active red line of `seat` that `text` crosses, the gravest first:
     /// a line that brings a no vote outranks one that brings an abstention.
     pub fn breach(&self, seat: SeatId, text: &Text) -> Option<usize> {
-        let d = self.disp[seat];
+        let d = &self.disp[seat];
         let mut found = None;
         for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
             let crossed = d.red_line_active[i] && red_line_crossed(r, text);
@@ -204,7 +204,7 @@ impl<'a> Situation<'a> {
         kind: ProductKind,
         wording_of: impl Fn(ClauseId) -> Option<u8>,
     ) -> (u8, bool) {
-        let d = self.disp[seat];
+        let d = &self.disp[seat];
         let mut count = 0;
         let mut no = false;
         for (i, r) in self.sc.delegations[seat].red_lines.iter().enumerate() {
@@ -261,7 +261,7 @@ impl<'a> Situation<'a> {
 
     /// The part of the value that comes from who holds the pen and who asked.
     pub fn context_value(&self, seat: SeatId, ctx: Context<'_>) -> f32 {
-        let d = self.disp[seat];
+        let d = &self.disp[seat];
         if ctx.penholder == seat {
             return 0.3;
         }
@@ -290,7 +290,7 @@ impl<'a> Situation<'a> {
     /// it rises with urgency, flexibility and public pressure.
     #[inline]
     pub fn blocking_cost(&self, seat: SeatId) -> f32 {
-        let d = self.disp[seat];
+        let d = &self.disp[seat];
         0.1 + 0.5 * d.personality.flexibility + 0.4 * self.urgency + d.pressure
     }
 
@@ -382,7 +382,7 @@ impl<'a> Situation<'a> {
 
     /// How bad a draft must be before a veto holder vetoes it without a red line.
     pub fn veto_cost(&self, seat: SeatId) -> f32 {
-        let d = self.disp[seat];
+        let d = &self.disp[seat];
         0.6 + 1.5 * d.personality.veto_aversion * (0.5 + self.urgency) + d.pressure
     }
 
@@ -484,7 +484,7 @@ impl Prediction {
 }
 
 impl Outlook {
-    pub fn new(sc: &CompiledScenario, disp: &[&Disposition]) -> Self {
+    pub fn new(sc: &CompiledScenario, disp: &[Disposition]) -> Self {
         let n = sc.seat_count();
         let clauses = sc.clause_count();
         let max_wordings = sc.wordings.iter().copied().max().unwrap_or(1) as usize;
@@ -507,7 +507,7 @@ impl Outlook {
     pub fn reblend(
         &mut self,
         sc: &CompiledScenario,
-        disp: &[&Disposition],
+        disp: &[Disposition],
         clauses: impl Iterator<Item = ClauseId>,
         wants: bool,
     ) {
@@ -575,7 +575,7 @@ impl Outlook {
 
 /// Whether a text crosses one red line (active or not).
 #[inline]
-pub(crate) fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text: &Text) -> bool {
+pub fn red_line_crossed(r: &crate::model::compiled::CompiledRedLine, text: &Text) -> bool {
     red_line_crossed_by(r, text.kind, |c| text.wording_of(c))
 }
 
@@ -583,12 +583,12 @@ pub(crate) fn red_line_crossed(r: &crate::game::compiled::CompiledRedLine, text:
 /// `wording_of` gives, crosses one red line (active or not).
 #[inline]
 fn red_line_crossed_by(
-    r: &crate::game::compiled::CompiledRedLine,
+    r: &crate::model::compiled::CompiledRedLine,
     kind: ProductKind,
     wording_of: impl Fn(ClauseId) -> Option<u8>,
 ) -> bool {
-    use crate::game::compiled::RedLineTest::*;
-    let satisfies = |q: &crate::game::compiled::ClauseReq| {
+    use crate::model::compiled::RedLineTest::*;
+    let satisfies = |q: &crate::model::compiled::ClauseReq| {
         wording_of(q.clause).is_some_and(|w| w >= q.min_wording)
     };
     r.applies_to(kind)

@@ -4,8 +4,8 @@
 use rand::RngExt;
 
 use super::{Context, Prediction, Situation};
-use crate::game::compiled::{ClauseId, SeatId};
-use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
+use crate::model::compiled::{ClauseId, SeatId};
+use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
 use crate::rules::Vote;
 
 /// The result of a penholder's search.
@@ -362,13 +362,13 @@ fn total_crossed(sit: &Situation, text: &Text) -> u32 {
 /// cannot find this when a text crosses several lines, each worth keeping
 /// alone.
 fn repair(sit: &Situation, text: &Text) -> Option<Text> {
-    use crate::game::compiled::RedLineTest::*;
+    use crate::model::compiled::RedLineTest::*;
     let parts = &sit.sc.parts;
     let mut fixed = text.clone();
     for _ in 0..3 {
         let mut changed = false;
         for seat in 0..sit.seats() {
-            let d = sit.disp[seat];
+            let d = &sit.disp[seat];
             for (i, r) in sit.sc.delegations[seat].red_lines.iter().enumerate() {
                 if !d.red_line_active[i] || !r.applies_to(fixed.kind) {
                     continue;
@@ -569,7 +569,7 @@ pub fn decide(
     let ctx = Context::of(draft);
     let p = sit.predict(pen, draft.text(), ctx);
     let value = sit.assess(pen, draft.text(), ctx).value;
-    let d = sit.disp[pen];
+    let d = &sit.disp[pen];
     let assertive = d.personality.assertiveness;
     // A text the penholder values below nothing is not worth pushing.
     if value <= 0.0 {
@@ -642,8 +642,8 @@ mod tests {
     use rand_pcg::Pcg64Mcg;
 
     use super::*;
-    use crate::game::compiled::CompiledScenario;
-    use crate::game::state::{Disposition, Table};
+    use crate::model::compiled::CompiledScenario;
+    use crate::model::state::{Disposition, Table};
 
     /// The search passes over changes whose ceiling is below the best score
     /// so far: no change may score above its ceiling, for any penholder of
@@ -652,8 +652,8 @@ mod tests {
     fn no_change_scores_above_its_ceiling() {
         let mut with_red_lines_left = 0;
         for src in [
-            include_str!("../../scenarios/gaza-2012.ron"),
-            include_str!("../../scenarios/tutorial.ron"),
+            include_str!("../../../../scenarios/gaza-2012.ron"),
+            include_str!("../../../../scenarios/tutorial.ron"),
         ] {
             let parsed = crate::scenario::parse("test.ron", src).expect("valid");
             let sc = CompiledScenario::new(parsed.scenario);
@@ -662,7 +662,7 @@ mod tests {
                 .map(|s| Disposition::new(&sc, s, &mut rng))
                 .collect();
             let happened = vec![true; sc.events.len()];
-            let sit = Situation::new(&sc, disp.iter().collect(), 0.7, 3, &happened);
+            let sit = Situation::new(&sc, &disp, 0.7, 3, &happened);
             let mut changes = Vec::new();
             for d in &Table::new(&sc).drafts {
                 let (text, ctx) = (d.text(), Context::of(d));

@@ -1,8 +1,8 @@
 //! Every kind of bad scenario file gets a clear, located error, and nothing panics.
 
-use horseshoe::scenario::{self, ScenarioError, validate::Severity};
+use horseshoe_core::scenario::{self, ScenarioError, validate::Severity};
 
-const TUTORIAL: &str = include_str!("../../scenarios/tutorial.ron");
+const TUTORIAL: &str = include_str!("../../../scenarios/tutorial.ron");
 
 /// The tutorial with one piece of text replaced; panics if the piece is absent,
 /// so a test cannot silently stop testing anything.
@@ -37,7 +37,7 @@ fn the_shipped_scenarios_are_valid_without_warnings() {
     for (name, src) in [
         (
             "gaza-2012.ron",
-            include_str!("../../scenarios/gaza-2012.ron"),
+            include_str!("../../../scenarios/gaza-2012.ron"),
         ),
         ("tutorial.ron", TUTORIAL),
     ] {

@@ -6,10 +6,10 @@ use rand::RngExt;
 use super::penholder::{self, join_names};
 use super::reasons::{self, phrase};
 use super::{Assessment, Context, Situation};
-use crate::game::actions::Act;
-use crate::game::compiled::{DraftId, SeatId};
-use crate::game::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
-use crate::game::state::Table;
+use crate::model::act::Act;
+use crate::model::compiled::{DraftId, SeatId};
+use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
+use crate::model::state::Table;
 use crate::rules::ProductKind;
 
 /// Answers a request to support a draft: (agrees, reason).
@@ -38,7 +38,7 @@ pub fn answer_lobby(
             ),
         );
     }
-    let d = sit.disp[target];
+    let d = &sit.disp[target];
     let affinity = d.relationships[by];
     let owed = d.goodwill[by];
     let willingness = 0.4 * d.personality.flexibility + 0.5 * affinity + owed + 0.3 * sit.urgency
@@ -74,7 +74,7 @@ pub fn answer_trade(
         );
     }
     let on_give = sit.assess(target, give.text(), Context::of(give));
-    let d = sit.disp[target];
+    let d = &sit.disp[target];
     // What the partner's support is worth: only something if the target
     // wants `give` adopted and the partner does not support it yet.
     let partner = sit.assess(by, give.text(), Context::of(give));
@@ -122,7 +122,7 @@ pub fn answer_amendment(
     let after = sit.predict(pen, &amended, ctx);
     let value_before = sit.assess(pen, draft.text(), ctx).value;
     let value_after = sit.assess(pen, &amended, ctx).value;
-    let d = sit.disp[pen];
+    let d = &sit.disp[pen];
     let quota = sit.sc.rules.quota;
     let closer = after.shortfall(quota) < before.shortfall(quota);
     let further = after.shortfall(quota) > before.shortfall(quota);
@@ -333,7 +333,7 @@ pub fn plan_with(
     rng: &mut impl rand::Rng,
     councils: &mut Councils,
 ) -> Vec<Act> {
-    let d = sit.disp[seat];
+    let d = &sit.disp[seat];
     let sc = sit.sc;
     let assertive = d.personality.assertiveness;
     let mut options: Vec<Option_> = Vec::new();

@@ -4,9 +4,9 @@ use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
 use super::*;
-use crate::game::compiled::CompiledScenario;
-use crate::game::draft::{Change, DraftState, DraftStatus};
-use crate::game::state::Disposition;
+use crate::model::compiled::CompiledScenario;
+use crate::model::draft::{Change, DraftState, DraftStatus};
+use crate::model::state::Disposition;
 use crate::rules::Vote;
 use crate::scenario;
 
@@ -16,11 +16,11 @@ fn compile(src: &str) -> CompiledScenario {
 }
 
 fn gaza() -> CompiledScenario {
-    compile(include_str!("../../scenarios/gaza-2012.ron"))
+    compile(include_str!("../../../../scenarios/gaza-2012.ron"))
 }
 
 fn tutorial() -> CompiledScenario {
-    compile(include_str!("../../scenarios/tutorial.ron"))
+    compile(include_str!("../../../../scenarios/tutorial.ron"))
 }
 
 fn dispositions(sc: &CompiledScenario) -> Vec<Disposition> {
@@ -31,7 +31,7 @@ fn dispositions(sc: &CompiledScenario) -> Vec<Disposition> {
 }
 
 fn draft(sc: &CompiledScenario, id: &str) -> DraftState {
-    let table = crate::game::state::Table::new(sc);
+    let table = crate::model::state::Table::new(sc);
     let mut d = table
         .drafts
         .into_iter()
@@ -47,7 +47,7 @@ fn situation<'a>(
     disp: &'a [Disposition],
     happened: &'a [bool],
 ) -> Situation<'a> {
-    Situation::new(sc, disp.iter().collect(), 0.7, 3, happened)
+    Situation::new(sc, disp, 0.7, 3, happened)
 }
 
 #[test]
@@ -195,8 +195,8 @@ fn red_lines_and_values_read_through_a_change_are_those_of_the_changed_text() {
     for sc in [gaza(), tutorial()] {
         let disp = dispositions(&sc);
         let happened = vec![true; sc.events.len()];
-        let sit = Situation::new(&sc, disp.iter().collect(), 0.6, 3, &happened);
-        let table = crate::game::state::Table::new(&sc);
+        let sit = Situation::new(&sc, &disp, 0.6, 3, &happened);
+        let table = crate::model::state::Table::new(&sc);
         let before: Vec<f32> = (0..sc.seat_count()).map(|s| s as f32 * 0.1).collect();
         let mut after = Vec::new();
         let mut moves = Vec::new();
@@ -233,7 +233,7 @@ fn the_best_value_of_a_clause_is_that_of_its_best_wording() {
     let sc = gaza();
     let disp = dispositions(&sc);
     let happened = vec![false; sc.events.len()];
-    let sit = Situation::new(&sc, disp.iter().collect(), 0.5, 1, &happened);
+    let sit = Situation::new(&sc, &disp, 0.5, 1, &happened);
     for s in 0..sc.seat_count() {
         for c in 0..sc.clause_count() {
             let best = (0..sc.wordings[c])
@@ -257,7 +257,7 @@ fn a_reset_disposition_is_the_starting_one() {
     played.red_line_active.iter_mut().for_each(|a| *a = false);
     played
         .commitments
-        .push(crate::game::state::Commitment { draft: 0, to: 2 });
+        .push(crate::model::state::Commitment { draft: 0, to: 2 });
     for (sc, seat) in [(&gaza, 3), (&tutorial, 1), (&gaza, 7)] {
         played.reset(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));
         let fresh = Disposition::new(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));

@@ -1,12 +1,12 @@
 //! Speed of the exact voting-power indices, up to a 30-member Council.
 //!
-//!     cargo bench --bench power
+//!     cargo bench -p horseshoe-core --bench power
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use horseshoe::rules::power::power_indices;
+use horseshoe_core::rules::power::power_indices;
 
 fn power(c: &mut Criterion) {
     for (members, veto_holders, quota) in [(15, 5, 9), (30, 6, 20)] {

@@ -1,0 +1,380 @@
+//! The decision phase: silence procedures and votes, one item at a time.
+//!
+//! Items are queued when the phase opens: every statement under silence, then
+//! for each resolution called to a vote its amendments (furthest removed
+//! first) and the draft itself. AI delegations decide at once; the item
+//! waits for each human delegation's [`Act::Silence`] or [`Act::CastVote`].
+//! Both kinds of delegation record their choice through [`choose`].
+
+use super::Game;
+use crate::ai::Context;
+use crate::model::act::{Act, ActError};
+use crate::model::compiled::{DraftId, SeatId};
+use crate::model::decision::{Choice, Current, Item};
+use crate::model::draft::{AmendmentState, DraftStatus, Text};
+use crate::model::record::{PhaseName, Stated, VoteSubject, What};
+use crate::model::state::{AdoptedProduct, Controller};
+use crate::rules::{self, Matter, ProductKind, Vote};
+
+impl Game {
+    /// Opens the phase: queues every item due today.
+    pub(super) fn open_decisions(&mut self) {
+        self.set_phase(PhaseName::Decision);
+        let queue = &mut self.decisions;
+        queue.pending.clear();
+        queue.current = None;
+        queue.humans_absent = false;
+        let day = self.clock.day;
+        for d in &self.table.drafts {
+            if d.status == DraftStatus::UnderSilence {
+                queue.pending.push_back(Item::Silence { draft: d.id });
+            }
+        }
+        for d in &self.table.drafts {
+            let due = matches!(d.status, DraftStatus::InBlue { since_day } if since_day < day);
+            if !(due && d.vote_requested) {
+                continue;
+            }
+            let to_vote: Vec<_> = d
+                .amendments
+                .iter()
+                .filter(|a| a.state == AmendmentState::ToVote)
+                .collect();
+            let changes: Vec<_> = to_vote
+                .iter()
+                .map(|a| a.change.for_ordering(d.text()))
+                .collect();
+            for i in rules::amendment_voting_order(&changes) {
+                queue.pending.push_back(Item::Amendment {
+                    draft: d.id,
+                    amendment: to_vote[i].id,
+                });
+            }
+            queue.pending.push_back(Item::Draft { draft: d.id });
+        }
+    }
+
+    /// Takes the next item, has the AI delegations decide, and resolves every
+    /// item whose choices are all in. Stops at an item waiting for a human.
+    pub fn run_decisions(&mut self) {
+        loop {
+            if self.decisions.current.is_none() {
+                let Some(item) = self.decisions.pending.pop_front() else {
+                    return;
+                };
+                self.decisions.current = self.start_item(item);
+                if self.decisions.current.is_none() {
+                    continue;
+                }
+            }
+            self.fill_ai_choices();
+            let complete = self
+                .decisions
+                .current
+                .as_ref()
+                .is_some_and(|c| c.choices.iter().all(Option::is_some));
+            if !complete {
+                return;
+            }
+            if let Some(current) = self.decisions.current.take() {
+                self.resolve(current);
+            }
+        }
+    }
+
+    /// Sets up an item, or skips it if it no longer applies.
+    fn start_item(&self, item: Item) -> Option<Current> {
+        let d = &self.table.drafts[item.draft()];
+        let text = match item {
+            Item::Silence { .. } => {
+                (d.status == DraftStatus::UnderSilence).then(|| d.text().clone())?
+            }
+            Item::Amendment { amendment, .. } => {
+                let a = d.amendments.iter().find(|a| a.id == amendment)?;
+                if a.state != AmendmentState::ToVote {
+                    return None;
+                }
+                d.text().with(a.change, &self.scenario.parts)?
+            }
+            Item::Draft { .. } => {
+                matches!(d.status, DraftStatus::InBlue { .. }).then(|| d.text().clone())?
+            }
+        };
+        Some(Current {
+            item,
+            text,
+            choices: vec![None; self.seat_count()],
+        })
+    }
+
+    /// The teacher ended the decision phase: human delegations that have not
+    /// decided follow their instructions for the rest of today's decisions.
+    pub(super) fn decide_for_absent_humans(&mut self) {
+        self.decisions.humans_absent = true;
+        self.fill_ai_choices();
+    }
+
+    /// Every AI delegation (and every absent human one) decides on the
+    /// current item.
+    fn fill_ai_choices(&mut self) {
+        let absent = self.decisions.humans_absent;
+        let Some(current) = self.decisions.current.as_mut() else {
+            return;
+        };
+        let sit = situation!(self);
+        let ctx = Context::of(&self.table.drafts[current.item.draft()]);
+        for (seat, controller) in self.controllers.iter().enumerate() {
+            let human = *controller == Controller::Human;
+            if (human && !absent) || current.choices[seat].is_some() {
+                continue;
+            }
+            let (choice, reason) = match current.item {
+                Item::Silence { .. } => {
+                    let (keep, reason) = sit.silence(seat, &current.text, ctx);
+                    (Choice::Silence { keep }, reason)
+                }
+                Item::Amendment { .. } | Item::Draft { .. } => {
+                    let (vote, reason) = sit.vote(seat, &current.text, ctx);
+                    (Choice::Vote(vote), reason)
+                }
+            };
+            let reason = if human {
+                format!("{reason} (time was up: it followed its instructions)")
+            } else {
+                reason
+            };
+            let _ = choose(current, seat, choice, reason);
+        }
+    }
+
+    /// Records a human delegation's silence or vote on the current item.
+    pub(super) fn record_human_choice(&mut self, seat: SeatId, act: &Act) -> Result<(), ActError> {
+        if self.clock.phase != PhaseName::Decision {
+            return Err(ActError::WrongPhase("decision"));
+        }
+        let current = self
+            .decisions
+            .current
+            .as_mut()
+            .ok_or(ActError::WrongPhase("decision"))?;
+        // Reasons are woven into sentences ("United States: ...; Germany:
+        // ..."), like the AI's, so a player's closing full stop is dropped.
+        let reason_or = |r: &str, fallback: &str| {
+            let r = r.trim().trim_end_matches('.').trim_end();
+            if r.is_empty() { fallback } else { r }.to_string()
+        };
+        match (current.item, act) {
+            (
+                Item::Silence { draft },
+                Act::Silence {
+                    draft: d,
+                    keep,
+                    reason,
+                },
+            ) if draft == *d => {
+                let fallback = if *keep {
+                    "it joins the consensus"
+                } else {
+                    "it cannot accept the text"
+                };
+                let choice = Choice::Silence { keep: *keep };
+                choose(current, seat, choice, reason_or(reason, fallback))
+            }
+            (Item::Amendment { .. } | Item::Draft { .. }, Act::CastVote { vote, explanation }) => {
+                let reason = reason_or(explanation, "it gave no explanation");
+                choose(current, seat, Choice::Vote(*vote), reason)
+            }
+            _ => Err(ActError::WrongPhase("decision on another item")),
+        }
+    }
+
+    /// Applies the rules to a complete item and records the result.
+    fn resolve(&mut self, current: Current) {
+        match current.item {
+            Item::Silence { draft } => self.resolve_silence(draft, current),
+            Item::Amendment { draft, amendment } => {
+                self.resolve_amendment(draft, amendment, current)
+            }
+            Item::Draft { draft } => self.resolve_draft(draft, current),
+        }
+    }
+
+    fn resolve_silence(&mut self, draft: DraftId, current: Current) {
+        let sc = self.scenario.clone();
+        let positions: Vec<Stated<bool>> = current
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(s, c)| {
+                let (choice, reason) = c
+                    .clone()
+                    .unwrap_or((Choice::Silence { keep: true }, String::new()));
+                Stated {
+                    member: sc.code(s).to_string(),
+                    choice: matches!(choice, Choice::Silence { keep: true }),
+                    reason,
+                }
+            })
+            .collect();
+        let breakers: Vec<String> = positions
+            .iter()
+            .filter(|p| !p.choice)
+            .map(|p| p.member.clone())
+            .collect();
+        let outcome = rules::decide_silence(breakers.iter().map(String::as_str));
+        let version = self.table.drafts[draft].version();
+        self.log(What::Silence {
+            draft: sc.draft_id(draft),
+            version,
+            positions,
+            broken_by: breakers,
+        });
+        if outcome.agreed() {
+            self.adopt(draft, current.text);
+        } else {
+            let day = self.clock.day;
+            self.table.drafts[draft].status = DraftStatus::Blocked { day };
+            self.history.blocked.push(draft);
+        }
+    }
+
+    fn resolve_amendment(&mut self, draft: DraftId, amendment: usize, current: Current) {
+        let sc = self.scenario.clone();
+        let (ballots, result) = self.tally(&current);
+        let change = self.table.drafts[draft]
+            .amendments
+            .iter()
+            .find(|a| a.id == amendment)
+            .map(|a| a.change);
+        let Some(change) = change else { return };
+        self.log(What::Vote {
+            subject: VoteSubject::Amendment {
+                draft: sc.draft_id(draft),
+                amendment,
+                change: change.describe(&sc),
+            },
+            ballots,
+            result: result.clone(),
+        });
+        self.note_vetoes(&result.outcome);
+        let d = &mut self.table.drafts[draft];
+        if let Some(a) = d.amendments.iter_mut().find(|a| a.id == amendment) {
+            a.state = if result.outcome.adopted() {
+                AmendmentState::Adopted
+            } else {
+                AmendmentState::Defeated
+            };
+        }
+        if result.outcome.adopted() {
+            d.versions.push(current.text);
+        }
+    }
+
+    fn resolve_draft(&mut self, draft: DraftId, current: Current) {
+        let sc = self.scenario.clone();
+        let (ballots, result) = self.tally(&current);
+        let version = self.table.drafts[draft].version();
+        self.log(What::Vote {
+            subject: VoteSubject::Draft {
+                draft: sc.draft_id(draft),
+                version,
+            },
+            ballots,
+            result: result.clone(),
+        });
+        self.note_vetoes(&result.outcome);
+        if result.outcome.adopted() {
+            self.adopt(draft, current.text);
+        } else {
+            let day = self.clock.day;
+            self.table.drafts[draft].status = DraftStatus::Failed { day };
+            self.history.blocked.push(draft);
+        }
+    }
+
+    fn tally(&self, current: &Current) -> (Vec<Stated<Vote>>, rules::VoteResult) {
+        let sc = &self.scenario;
+        let ballots: Vec<Stated<Vote>> = current
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(s, c)| {
+                let (vote, reason) = match c {
+                    Some((Choice::Vote(v), r)) => (*v, r.clone()),
+                    _ => (Vote::Absent, String::new()),
+                };
+                Stated {
+                    member: sc.code(s).to_string(),
+                    choice: vote,
+                    reason,
+                }
+            })
+            .collect();
+        let result = rules::decide_vote(
+            &sc.rules,
+            Matter::Substantive,
+            ballots.iter().map(|b| (b.member.as_str(), b.choice)),
+        );
+        (ballots, result)
+    }
+
+    fn note_vetoes(&mut self, outcome: &rules::VoteOutcome) {
+        if let rules::VoteOutcome::Vetoed { by } = outcome {
+            for code in by {
+                if let Some(seat) = self.scenario.seat_of(code) {
+                    self.history.vetoes.push(seat);
+                }
+            }
+        }
+    }
+
+    fn adopt(&mut self, draft: DraftId, text: Text) {
+        let sc = self.scenario.clone();
+        let day = self.clock.day;
+        let d = &mut self.table.drafts[draft];
+        d.status = DraftStatus::Adopted { day };
+        let kind = d.kind();
+        let title = d.title.clone();
+        self.history.adopted.push(AdoptedProduct {
+            draft,
+            kind,
+            day,
+            text: text.clone(),
+        });
+        let rendered = text.plain(&sc, &adopted_title(kind, &title));
+        self.log(What::Adopted {
+            draft: sc.draft_id(draft),
+            kind,
+            title,
+            text: rendered,
+        });
+    }
+}
+
+/// Records one member's choice on the current item, human or AI alike.
+fn choose(
+    current: &mut Current,
+    seat: SeatId,
+    choice: Choice,
+    reason: String,
+) -> Result<(), ActError> {
+    let slot = current.choices.get_mut(seat).ok_or(ActError::SelfTarget)?;
+    if slot.is_some() {
+        return Err(ActError::AlreadyDone);
+    }
+    *slot = Some((choice, reason));
+    Ok(())
+}
+
+/// The heading of an adopted text: "Draft press statement ..." becomes "Press statement ...".
+pub fn adopted_title(kind: ProductKind, title: &str) -> String {
+    let stripped = title
+        .strip_prefix("Draft ")
+        .or_else(|| title.strip_prefix("draft "))
+        .unwrap_or(title);
+    let mut chars = stripped.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => kind.name().to_string(),
+    }
+}
