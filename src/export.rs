@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use horseshoe_core::model::record::{Entry, RECORD_FORMAT, Record, Stated, VoteSubject, What};
-use horseshoe_core::rules::{Vote, VoteOutcome, VoteResult};
+use horseshoe_core::narration::{Narrator, sentence};
 use horseshoe_core::save::SavedGame;
 
 /// The document formats `horseshoe export` writes.
@@ -133,13 +133,14 @@ fn write_document(r: &Record, w: &mut dyn Writer) {
     w.heading(2, "Outcome");
     write_outcome(r, w);
 
+    let narrator = Narrator::new(r);
     let mut day = 0;
     for entry in &r.entries {
         if entry.day != day {
             day = entry.day;
             w.heading(2, &format!("Day {day}"));
         }
-        write_entry(r, entry, w);
+        write_entry(&narrator, entry, w);
     }
 
     if let Some(outcome) = &r.outcome {
@@ -196,184 +197,58 @@ fn write_outcome(r: &Record, w: &mut dyn Writer) {
     }
 }
 
-fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
-    // "the United States" within a sentence, "The United States" at its
-    // start, "United States" as a label.
-    let name = |code: &str| horseshoe_core::text::country_in_sentence(r.name_of(code));
-    let subject = |code: &str| horseshoe_core::text::capitalise(&name(code));
-    let label = |code: &str| r.name_of(code).to_string();
-    let title = |draft: &str| draft_title(r, draft).to_string();
+/// One entry of the record: the narrator's sentence, set out with the
+/// structure a document wants (a heading and the text for each circulated
+/// draft and adopted product, a table of positions for each decision).
+fn write_entry(n: &Narrator, e: &Entry, w: &mut dyn Writer) {
     let phase = e.phase.label();
     match &e.what {
-        What::News { headline, text, .. } => {
-            w.labelled(&format!("{phase}, news"), &format!("{headline}. {text}"));
-        }
         What::Circulated {
-            title,
+            draft,
             kind,
-            penholder,
             version,
             text,
             changes,
-            reason,
             ..
         } => {
+            let title = n.title(draft);
             let what = if *version <= 1 {
                 format!("{title}: circulated ({})", kind.name())
             } else {
                 format!("{title}: version {version}")
             };
             w.heading(3, &what);
-            w.labelled(&format!("{phase}, {}", label(penholder)), &sentence(reason));
+            w.labelled(phase, &n.line(e).text);
             if !changes.is_empty() {
                 w.list(changes);
             }
             w.council_text(text);
         }
-        What::AmendmentProposed {
-            draft,
-            by,
-            amendment,
-            change,
-            reason,
-        } => w.labelled(
-            &format!("{phase}, amendment {amendment} to {}", title(draft)),
-            &format!("{} proposes to {change}. {}", subject(by), sentence(reason)),
-        ),
-        What::AmendmentAnswered {
-            draft,
-            penholder,
-            amendment,
-            accepted,
-            reason,
-        } => w.labelled(
-            &format!("{phase}, amendment {amendment} to {}", title(draft)),
-            &format!(
-                "{} {} it. {}",
-                subject(penholder),
-                if *accepted { "accepts" } else { "rejects" },
-                sentence(reason)
-            ),
-        ),
-        What::Lobbied {
-            by,
-            target,
-            draft,
-            agreed,
-            reason,
-        } => w.labelled(
-            &format!("{phase}, lobbying"),
-            &format!(
-                "{} asks {} to support {}: {}. {}",
-                subject(by),
-                name(target),
-                title(draft),
-                if *agreed { "agreed" } else { "refused" },
-                sentence(reason)
-            ),
-        ),
-        What::TradeOffered {
-            by,
-            target,
-            give,
-            get,
-            accepted,
-            reason,
-        } => w.labelled(
-            &format!("{phase}, trade"),
-            &format!(
-                "{} offers {} its support for {} in return for support for {}: {}. {}",
-                subject(by),
-                name(target),
-                title(give),
-                title(get),
-                if *accepted { "accepted" } else { "refused" },
-                sentence(reason)
-            ),
-        ),
-        What::Requested {
-            by,
-            target,
-            draft,
-            in_return_for,
-        } => {
-            let offer = in_return_for
-                .as_ref()
-                .map(|d| format!(", offering its support for {} in return", title(d)))
-                .unwrap_or_default();
-            w.labelled(
-                &format!("{phase}, request"),
-                &format!(
-                    "{} asks {} to support {}{offer}.",
-                    subject(by),
-                    name(target),
-                    title(draft)
-                ),
-            );
-        }
-        What::CoSponsored { by, draft } => w.labelled(
-            &format!("{phase}, co-sponsor"),
-            &format!("{} co-sponsors {}.", subject(by), title(draft)),
-        ),
-        What::PressRemarks { by, remarks } => w.labelled(
-            &format!("{phase}, press remarks by {}", name(by)),
-            &format!("“{remarks}”"),
-        ),
-        What::UnderSilence { draft, version, by } => w.labelled(
-            &format!("{phase}, silence procedure"),
-            &format!(
-                "{} puts {} (version {version}) under silence procedure.",
-                subject(by),
-                title(draft)
-            ),
-        ),
         What::Silence {
             draft,
             version,
             positions,
-            broken_by,
+            ..
         } => {
+            let title = n.title(draft);
             w.heading(
                 3,
-                &format!("Silence procedure on {} (version {version})", title(draft)),
+                &format!("Silence procedure on {title} (version {version})"),
             );
-            if broken_by.is_empty() {
-                w.paragraph("Silence was kept: the text is agreed by consensus.");
-            } else {
-                let names: Vec<String> = broken_by.iter().map(|c| name(c)).collect();
-                w.paragraph(&format!(
-                    "Silence was broken by {}: the text is not agreed.",
-                    names.join(", ")
-                ));
-            }
+            w.paragraph(&n.line(e).text);
             let rows: Vec<Vec<String>> = positions
                 .iter()
                 .map(|p| {
-                    stated_row(
-                        r,
-                        p,
-                        if p.choice {
-                            "keeps silence"
-                        } else {
-                            "breaks silence"
-                        },
-                    )
+                    let word = if p.choice {
+                        "keeps silence"
+                    } else {
+                        "breaks silence"
+                    };
+                    stated_row(n, p, word)
                 })
                 .collect();
             w.table(&["Member", "Position", "Reason"], &rows);
         }
-        What::PutInBlue { draft, version, by } => w.labelled(
-            &format!("{phase}, in blue"),
-            &format!(
-                "{} puts {} (version {version}) in blue: it can be voted on.",
-                subject(by),
-                title(draft)
-            ),
-        ),
-        What::VoteRequested { draft, by } => w.labelled(
-            &format!("{phase}, vote requested"),
-            &format!("{} asks for a vote on {}.", subject(by), title(draft)),
-        ),
         What::Vote {
             subject,
             ballots,
@@ -381,7 +256,7 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
         } => {
             let on = match subject {
                 VoteSubject::Draft { draft, version } => {
-                    format!("Vote on {} (version {version})", title(draft))
+                    format!("Vote on {} (version {version})", n.title(draft))
                 }
                 VoteSubject::Amendment {
                     draft,
@@ -389,14 +264,14 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
                     change,
                 } => format!(
                     "Vote on amendment {amendment} to {} ({change})",
-                    title(draft)
+                    n.title(draft)
                 ),
             };
             w.heading(3, &on);
-            w.paragraph(&vote_summary(r, result));
+            w.paragraph(&n.vote_summary(result));
             let rows: Vec<Vec<String>> = ballots
                 .iter()
-                .map(|b| stated_row(r, b, vote_word(r, b)))
+                .map(|b| stated_row(n, b, n.vote_word(b)))
                 .collect();
             w.table(&["Member", "Vote", "Explanation of vote"], &rows);
         }
@@ -406,98 +281,23 @@ fn write_entry(r: &Record, e: &Entry, w: &mut dyn Writer) {
             w.heading(3, &format!("Adopted: {title} ({})", kind.name()));
             w.council_text(text);
         }
-        What::TriggerFired { description, .. } => {
-            w.labelled(&format!("{phase}, development"), description)
-        }
-        What::Announcement { text } => w.labelled(phase, text),
-        What::ControlChanged { member, human } => w.labelled(
-            phase,
-            &format!(
-                "{} is now played by {}.",
-                subject(member),
-                if *human { "students" } else { "the computer" }
-            ),
-        ),
-        What::GameOver { reason } => w.labelled("End of the game", reason),
+        What::News { .. } => w.labelled(&format!("{phase}, news"), &n.line(e).text),
+        What::GameOver { reason } => w.labelled("End of the game", &sentence(reason)),
+        _ => w.labelled(phase, &n.line(e).text),
     }
 }
 
 /// A draft's title as last circulated, or its id if it never was.
 pub fn draft_title<'a>(r: &'a Record, draft: &'a str) -> &'a str {
-    r.entries
-        .iter()
-        .rev()
-        .find_map(|e| match &e.what {
-            What::Circulated {
-                draft: d, title, ..
-            } if d == draft => Some(title.as_str()),
-            _ => None,
-        })
-        .unwrap_or(draft)
+    Narrator::new(r).title(draft)
 }
 
-/// "Adopted, 14-0-1 (quota 9)" and who vetoed.
-fn vote_summary(r: &Record, result: &VoteResult) -> String {
-    let tally = format!(
-        "{} in favour, {} against, {} abstaining",
-        result.tally.yes, result.tally.no, result.tally.abstain
-    );
-    let absent = if result.tally.absent > 0 {
-        format!(", {} absent", result.tally.absent)
-    } else {
-        String::new()
-    };
-    let outcome = match &result.outcome {
-        VoteOutcome::Adopted => "Adopted".to_string(),
-        VoteOutcome::FailedQuota { .. } => format!(
-            "Not adopted: fewer than the {} votes in favour it needed",
-            result.quota
-        ),
-        VoteOutcome::Vetoed { by } => {
-            let names: Vec<&str> = by.iter().map(|c| r.name_of(c)).collect();
-            format!("Not adopted: vetoed by {}", names.join(" and "))
-        }
-    };
-    format!(
-        "{outcome}. {} ({tally}{absent}; quota {}).",
-        result.tally, result.quota
-    )
-}
-
-/// A vote as the record shows it; a permanent member's no on a draft that
-/// had the votes is a veto.
-fn vote_word(r: &Record, b: &Stated<Vote>) -> &'static str {
-    let veto_holder = r.members.iter().any(|m| m.code == b.member && m.veto);
-    match b.choice {
-        Vote::Yes => "yes",
-        Vote::No if veto_holder => "no (veto holder)",
-        Vote::No => "no",
-        Vote::Abstain => "abstains",
-        Vote::Absent => "absent",
-    }
-}
-
-fn stated_row<T>(r: &Record, s: &Stated<T>, choice: &str) -> Vec<String> {
+fn stated_row<T>(n: &Narrator, s: &Stated<T>, choice: &str) -> Vec<String> {
     vec![
-        r.name_of(&s.member).to_string(),
+        n.label(&s.member).to_string(),
         choice.to_string(),
         s.reason.clone(),
     ]
-}
-
-/// A reason as a sentence (reasons are written without a final full stop).
-fn sentence(s: &str) -> String {
-    let s = s.trim();
-    let mut out = String::new();
-    let mut chars = s.chars();
-    if let Some(first) = chars.next() {
-        out.extend(first.to_uppercase());
-        out.push_str(chars.as_str());
-    }
-    if !out.is_empty() && !out.ends_with(['.', '!', '?', '”', '"']) {
-        out.push('.');
-    }
-    out
 }
 
 /// Paragraphs of a multi-line text (separated by blank lines).
@@ -679,7 +479,7 @@ impl Writer for Html {
 mod tests {
     use super::*;
     use horseshoe_core::model::record::{MemberLine, PhaseName};
-    use horseshoe_core::rules::Tally;
+    use horseshoe_core::rules::{Tally, Vote, VoteOutcome, VoteResult};
 
     fn record() -> Record {
         let member = |code: &str, name: &str, veto| MemberLine {
@@ -743,7 +543,7 @@ mod tests {
     fn markdown_shows_each_ballot_with_its_explanation_and_escapes_tables() {
         let md = export(&record(), Format::Markdown);
         assert!(md.starts_with("# A \\<test\\> & crisis\n"), "{md}");
-        assert!(md.contains("vetoed by United States"), "{md}");
+        assert!(md.contains("vetoed by the United States"), "{md}");
         assert!(
             md.contains(
                 "| United States | no (veto holder) | it says nothing of rockets \\| and more |"

@@ -7,16 +7,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::prelude::*;
-
-use super::menu::Catalog;
-use super::painter::ScreenshotQueue;
-use super::setup::SetupChoices;
-use super::{Desk, Screen};
 use horseshoe_core::ai::{Context, Situation};
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::model::act::Act;
 use horseshoe_core::model::decision::Item;
 use horseshoe_core::model::state::{Controller, GameRng, Table};
+
+use super::catalog::Catalog;
+use super::desk::Desk;
+use super::painter::ScreenshotQueue;
+use super::screens::{Screen, SetupChoices};
 
 use crate::play::{Command, CurrentGame, GameState, Phase, PhaseGate};
 

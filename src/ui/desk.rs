@@ -9,7 +9,17 @@ use horseshoe_core::model::compiled::{ClauseId, DraftId, SeatId};
 use horseshoe_core::model::record::What;
 use horseshoe_core::model::state::Controller;
 
+use super::UiUpdate;
 use crate::play::{ActRefused, CurrentGame, GameState, Phase};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Desk>().add_systems(
+        Update,
+        follow_game
+            .run_if(in_state(GameState::Playing).or_else(in_state(GameState::Over)))
+            .in_set(UiUpdate::Follow),
+    );
+}
 
 /// A vote or silence procedure being shown ballot by ballot.
 #[derive(Debug, Clone, PartialEq)]

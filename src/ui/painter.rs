@@ -31,20 +31,16 @@ use glutin::prelude::GlSurface;
 use glutin::surface::{Surface, SurfaceAttributesBuilder, SwapInterval, WindowSurface};
 use raw_window_handle::RawWindowHandle;
 
-use super::style;
+use super::theme;
 
-pub struct PainterPlugin;
-
-impl Plugin for PainterPlugin {
-    fn build(&self, app: &mut App) {
-        app.init_non_send::<GlPainter>()
-            .init_resource::<ScreenshotQueue>()
-            .add_systems(
-                PreUpdate,
-                size_cameras_to_windows.before(EguiPreUpdateSet::InitContexts),
-            )
-            .add_systems(PostUpdate, paint.after(EguiPostUpdateSet::ProcessOutput));
-    }
+pub(super) fn plugin(app: &mut App) {
+    app.init_non_send::<GlPainter>()
+        .init_resource::<ScreenshotQueue>()
+        .add_systems(
+            PreUpdate,
+            size_cameras_to_windows.before(EguiPreUpdateSet::InitContexts),
+        )
+        .add_systems(PostUpdate, paint.after(EguiPostUpdateSet::ProcessOutput));
 }
 
 /// Screenshots asked for: each is saved as PNG after the next painted frame,
@@ -181,7 +177,7 @@ fn paint(
     };
     gl.resize(size);
     gl.painter
-        .clear(size, style::BACKGROUND.to_normalized_gamma_f32());
+        .clear(size, theme::BACKGROUND.to_normalized_gamma_f32());
     gl.painter
         .paint_and_update_textures(size, *last_pixels_per_point, last_jobs, pending_textures);
     *pending_textures = egui::TexturesDelta::default();

@@ -13,14 +13,22 @@ use bevy_egui::egui;
 
 use horseshoe_core::game::GameConfig;
 
-use super::menu::{Catalog, CatalogEntry};
-use super::{Screen, saves, style};
+use super::catalog::{Catalog, CatalogEntry};
+use super::screens::Screen;
+use super::{saves, theme};
 use crate::play::CurrentGame;
 
 /// Seconds between two looks at the file.
 const POLL: f64 = 1.0;
 
-pub fn watch_scenario_file(world: &mut World, mut next_look: Local<f64>) {
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        watch_scenario_file.run_if(in_state(Screen::Setup).or_else(in_state(Screen::Briefing))),
+    );
+}
+
+fn watch_scenario_file(world: &mut World, mut next_look: Local<f64>) {
     let now = world.resource::<Time<Real>>().elapsed_secs_f64();
     if now < *next_look {
         return;
@@ -77,7 +85,7 @@ fn restart_on_new_version(world: &mut World) {
 pub fn reload_banner(ui: &mut egui::Ui, entry: &CatalogEntry) {
     if let Some(report) = &entry.reload_error {
         ui.colored_label(
-            style::RED,
+            theme::RED,
             format!(
                 "{} was edited and has errors: the last good version stays in use until they are fixed.",
                 entry.path.display()
@@ -87,11 +95,11 @@ pub fn reload_banner(ui: &mut egui::Ui, entry: &CatalogEntry) {
             .id_salt("reload_errors")
             .max_height(160.0)
             .show(ui, |ui| {
-                ui.label(egui::RichText::new(report).monospace().size(style::SMALL));
+                ui.label(egui::RichText::new(report).monospace().size(theme::SMALL));
             });
     } else if entry.reloaded.is_some() {
         ui.colored_label(
-            style::GREEN,
+            theme::GREEN,
             format!("Reloaded {} after it was edited.", entry.path.display()),
         );
     }

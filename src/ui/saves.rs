@@ -8,8 +8,9 @@ use bevy::prelude::*;
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::save::{self, SaveError, SavedGame};
 
+use super::desk::Desk;
+use super::screens::Screen;
 use super::teacher::TeacherDesk;
-use super::{Desk, Screen};
 use crate::play::autosave::{AutosaveTo, LastAutosave};
 use crate::play::{self, CurrentGame};
 
@@ -39,7 +40,12 @@ impl SaveList {
     }
 }
 
-pub fn refresh_save_list(dir: Res<SavesDir>, mut list: ResMut<SaveList>) {
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<SaveList>()
+        .add_systems(OnEnter(Screen::Menu), refresh_save_list);
+}
+
+fn refresh_save_list(dir: Res<SavesDir>, mut list: ResMut<SaveList>) {
     let failed = list.failed.take();
     *list = SaveList {
         saves: save::list(&dir.0),

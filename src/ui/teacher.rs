@@ -6,16 +6,35 @@
 //! Everything that changes the game is sent as a [`TeacherCommand`] and
 //! recorded by the game like any act.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
-
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::game::control::TeacherOrder;
 use horseshoe_core::model::state::Controller;
 
-use super::chamber::GameView;
-use super::style;
+use super::screens::Screen;
+use super::{UiPass, UiUpdate, theme};
 use crate::play::autosave::LastAutosave;
-use crate::play::{GameState, Phase, TeacherCommand};
+use crate::play::{CurrentGame, GameState, Phase, TeacherCommand};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<TeacherDesk>()
+        .add_systems(
+            EguiPrimaryContextPass,
+            teacher_screen
+                .run_if(in_state(Screen::Chamber))
+                .in_set(UiPass::Overlay),
+        )
+        .add_systems(Update, run_phase_timer.in_set(UiUpdate::Navigate));
+}
+
+/// The game as the teacher's controls read it: everything.
+#[derive(SystemParam)]
+struct GameView<'w> {
+    current: Res<'w, CurrentGame>,
+    game: Res<'w, State<GameState>>,
+    phase: Option<Res<'w, State<Phase>>>,
+}
 
 /// Phase timer choices offered in set-up and in the teacher's window.
 pub const TIMER_CHOICES: [Option<u32>; 6] = [None, Some(2), Some(3), Some(5), Some(8), Some(10)];
@@ -63,7 +82,7 @@ impl TeacherDesk {
 }
 
 /// Counts the phase's time down and ends the phase when it runs out.
-pub fn run_phase_timer(
+fn run_phase_timer(
     mut teacher: ResMut<TeacherDesk>,
     view: Option<GameView>,
     time: Res<Time<Real>>,
@@ -104,7 +123,7 @@ pub fn countdown(teacher: &TeacherDesk) -> Option<String> {
 }
 
 /// Ctrl+T toggles the teacher's window; the pause covers the screen.
-pub fn teacher_screen(
+fn teacher_screen(
     mut contexts: EguiContexts,
     mut teacher: ResMut<TeacherDesk>,
     view: Option<GameView>,
@@ -112,7 +131,7 @@ pub fn teacher_screen(
     autosave: Option<Res<LastAutosave>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    if ctx.input(|i| style::command_key(i, egui::Key::T)) {
+    if ctx.input(|i| theme::command_key(i, egui::Key::T)) {
         teacher.open = !teacher.open;
     }
     let Some(view) = view else {
@@ -124,7 +143,7 @@ pub fn teacher_screen(
             .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(8.0, -8.0))
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.colored_label(style::RED, format!("This game is not being saved: {error}"));
+                    ui.colored_label(theme::RED, format!("This game is not being saved: {error}"));
                 });
             });
     }
@@ -132,10 +151,10 @@ pub fn teacher_screen(
         egui::Modal::new(egui::Id::new("teacher_pause")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.vertical_centered(|ui| {
-                ui.label(style::title("Paused"));
-                ui.label(style::muted("The teacher has paused the session."));
+                ui.label(theme::title("Paused"));
+                ui.label(theme::muted("The teacher has paused the session."));
                 ui.add_space(12.0);
-                if style::primary(ui, "Resume").clicked() {
+                if theme::primary(ui, "Resume").clicked() {
                     teacher.paused = false;
                 }
             });
@@ -166,7 +185,7 @@ fn controls(
     view: &GameView,
     orders: &mut MessageWriter<TeacherCommand>,
 ) {
-    let sc = view.sc();
+    let sc = view.current.scenario();
     let playing = *view.game.get() == GameState::Playing;
     ui.horizontal(|ui| {
         let pause = if teacher.paused { "Resume" } else { "Pause" };
@@ -180,7 +199,7 @@ fn controls(
             orders.write(TeacherCommand(TeacherOrder::EndPhase));
         }
     });
-    ui.label(style::muted(
+    ui.label(theme::muted(
         "Ending a phase: delegations that have not acted or decided follow their instructions.",
     ));
     ui.separator();
@@ -196,7 +215,7 @@ fn controls(
         }
     });
     ui.separator();
-    ui.label(style::heading("News"));
+    ui.label(theme::heading("News"));
     let waiting: Vec<usize> = (0..sc.events.len())
         .filter(|&e| {
             !view
@@ -212,7 +231,7 @@ fn controls(
         teacher.event = waiting.first().copied();
     }
     if waiting.is_empty() {
-        ui.label(style::muted(
+        ui.label(theme::muted(
             "Every news event of the scenario has happened.",
         ));
     } else {
@@ -264,17 +283,17 @@ fn controls(
         }));
     }
     ui.separator();
-    ui.label(style::heading("Who plays each delegation"));
+    ui.label(theme::heading("Who plays each delegation"));
     egui::Grid::new("teacher_seats")
         .num_columns(6)
         .spacing(egui::vec2(6.0, 4.0))
         .show(ui, |ui| {
             for seat in 0..sc.seat_count() {
-                let human = view.controller(seat) == Controller::Human;
+                let human = view.current.controller(seat) == Controller::Human;
                 ui.label(egui::RichText::new(sc.code(seat)).strong())
                     .on_hover_text(sc.name(seat));
                 let text = if human { "Students" } else { "AI" };
-                let colour = if human { style::HUMAN } else { style::MUTED };
+                let colour = if human { theme::HUMAN } else { theme::MUTED };
                 if ui
                     .add_enabled(
                         playing,

@@ -12,7 +12,10 @@
 //! - [`game`]: a [`game::Game`] in progress and every move that changes it:
 //!   the acts of delegations, the phases of a day, decisions, news, the
 //!   teacher's orders;
-//! - [`save`]: a game written to a file and read back.
+//! - [`save`]: a game written to a file and read back;
+//! - [`narration`]: record entries in sentences, and who may see each;
+//! - [`view`]: what one reader (a delegation, the room, the teacher) may
+//!   know of a game, as plain data for a screen or a browser.
 //!
 //! The game's one random generator is seeded and held in the [`game::Game`]:
 //! the same scenario, seed and inputs give the same game, byte for byte.
@@ -20,7 +23,9 @@
 pub mod ai;
 pub mod game;
 pub mod model;
+pub mod narration;
 pub mod rules;
 pub mod save;
 pub mod scenario;
 pub mod text;
+pub mod view;

@@ -295,6 +295,61 @@ pub fn gerund(base: &str) -> String {
     format!("{base}ing")
 }
 
+/// The heading of an adopted text: "Draft press statement ..." becomes "Press statement ...".
+pub fn adopted_title(kind: ProductKind, title: &str) -> String {
+    let stripped = title
+        .strip_prefix("Draft ")
+        .or_else(|| title.strip_prefix("draft "))
+        .unwrap_or(title);
+    let mut chars = stripped.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => kind.name().to_string(),
+    }
+}
+
+/// "16 November 2012" for day `day` of a scenario starting on `start`.
+pub fn long_date(start: &str, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<u32> = start.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [mut y, mut m, mut d] = parts[..] else {
+        return format!("day {day}");
+    };
+    for _ in 1..day {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let len = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        d += 1;
+        if d > len {
+            d = 1;
+            m += 1;
+            if m > 12 {
+                m = 1;
+                y += 1;
+            }
+        }
+    }
+    let month = MONTHS.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+    format!("{d} {month} {y}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use crate::model::decision::{Choice, Current, Item};
 use crate::model::draft::{AmendmentState, DraftStatus, Text};
 use crate::model::record::{PhaseName, Stated, VoteSubject, What};
 use crate::model::state::{AdoptedProduct, Controller};
-use crate::rules::{self, Matter, ProductKind, Vote};
+use crate::rules::{self, Matter, Vote};
 
 impl Game {
     /// Opens the phase: queues every item due today.
@@ -341,7 +341,7 @@ impl Game {
             day,
             text: text.clone(),
         });
-        let rendered = text.plain(&sc, &adopted_title(kind, &title));
+        let rendered = text.plain(&sc, &crate::text::adopted_title(kind, &title));
         self.log(What::Adopted {
             draft: sc.draft_id(draft),
             kind,
@@ -364,17 +364,4 @@ fn choose(
     }
     *slot = Some((choice, reason));
     Ok(())
-}
-
-/// The heading of an adopted text: "Draft press statement ..." becomes "Press statement ...".
-pub fn adopted_title(kind: ProductKind, title: &str) -> String {
-    let stripped = title
-        .strip_prefix("Draft ")
-        .or_else(|| title.strip_prefix("draft "))
-        .unwrap_or(title);
-    let mut chars = stripped.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => kind.name().to_string(),
-    }
 }

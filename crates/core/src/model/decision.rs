@@ -3,12 +3,14 @@
 
 use std::collections::VecDeque;
 
+use serde::{Deserialize, Serialize};
+
 use super::compiled::DraftId;
 use super::draft::Text;
 use crate::rules::Vote;
 
 /// What is being decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Item {
     Silence { draft: DraftId },
     Amendment { draft: DraftId, amendment: usize },

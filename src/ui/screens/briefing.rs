@@ -1,16 +1,27 @@
 //! Briefing: the crisis, the rules in two lines, and each human delegation's brief.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
-
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::model::state::Controller;
+use horseshoe_core::text::long_date;
+use horseshoe_core::view::instructions::Instructions;
 
-use super::chamber::instructions;
-use super::menu::Catalog;
-use super::{Screen, root_ui, style};
+use super::Screen;
+use super::instructions::instructions;
 use crate::play::CurrentGame;
+use crate::ui::catalog::Catalog;
+use crate::ui::{UiPass, root_ui, theme};
 
-pub fn briefing_screen(
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        briefing_screen
+            .run_if(in_state(Screen::Briefing))
+            .in_set(UiPass::Screen),
+    );
+}
+
+fn briefing_screen(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
     catalog: Res<Catalog>,
@@ -27,10 +38,10 @@ pub fn briefing_screen(
     egui::Panel::bottom("briefing_bottom").show(&mut ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if style::primary(ui, "Take your seats  (Enter)").clicked() || enter {
+            if theme::primary(ui, "Take your seats  (Enter)").clicked() || enter {
                 next.set(Screen::Chamber);
             }
-            ui.label(style::muted(format!(
+            ui.label(theme::muted(format!(
                 "Day 1 of {} begins with the morning news.",
                 sc.source.days
             )));
@@ -38,27 +49,27 @@ pub fn briefing_screen(
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(&mut ui, |ui| {
-        ui.label(style::title(&sc.source.title));
+        ui.label(theme::title(&sc.source.title));
         if let Some(entry) = catalog.current() {
-            super::reload::reload_banner(ui, entry);
+            crate::ui::reload::reload_banner(ui, entry);
         }
-        ui.label(style::muted(format!(
+        ui.label(theme::muted(format!(
             "{} days from {} · {} members · president: {}",
             sc.source.days,
-            super::chamber::long_date(&sc.source.start_date, 1),
+            long_date(&sc.source.start_date, 1),
             sc.seat_count(),
             sc.name(sc.presidency)
         )));
         ui.add_space(6.0);
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical().id_salt("crisis").show(&mut cols[0], |ui| {
-                ui.label(style::heading("The crisis"));
+                ui.label(theme::heading("The crisis"));
                 for para in sc.source.briefing.split("\n\n") {
                     ui.label(para);
                     ui.add_space(4.0);
                 }
                 ui.add_space(6.0);
-                ui.label(style::heading("The rules in two lines"));
+                ui.label(theme::heading("The rules in two lines"));
                 ui.label(format!(
                     "Statements need every member's consent: one member breaking silence blocks them. \
                      A resolution needs {} yes votes and no veto from {}; an abstention is not a veto.",
@@ -69,15 +80,15 @@ pub fn briefing_screen(
             egui::ScrollArea::vertical().id_salt("yours").show(&mut cols[1], |ui| {
                 match humans.as_slice() {
                     [] => {
-                        ui.label(style::heading("You are watching"));
+                        ui.label(theme::heading("You are watching"));
                         ui.label("Every delegation is played by the AI. Follow the drafts, the votes and their reasons.");
                     }
                     [seat] => {
-                        ui.label(style::heading(format!("You are {}", sc.name(*seat))));
-                        instructions(ui, sc, *seat, None);
+                        ui.label(theme::heading(format!("You are {}", sc.name(*seat))));
+                        instructions(ui, &Instructions::of(sc, *seat, None));
                     }
                     many => {
-                        ui.label(style::heading("Hot seat"));
+                        ui.label(theme::heading("Hot seat"));
                         let names: Vec<String> = many
                             .iter()
                             .map(|&s| horseshoe_core::text::country_in_sentence(sc.name(s)))

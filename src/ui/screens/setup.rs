@@ -1,15 +1,24 @@
 //! Set-up: who plays which delegation, and the seed.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
-
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::model::state::Controller;
 
-use super::menu::Catalog;
-use super::teacher::{TIMER_CHOICES, TeacherDesk, timer_label};
-use super::{Screen, root_ui, style};
+use super::Screen;
 use crate::play::CurrentGame;
+use crate::ui::catalog::Catalog;
+use crate::ui::teacher::{TIMER_CHOICES, TeacherDesk, timer_label};
+use crate::ui::{UiPass, root_ui, theme};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        setup_screen
+            .run_if(in_state(Screen::Setup))
+            .in_set(UiPass::Screen),
+    );
+}
 
 /// The choices on the set-up screen.
 #[derive(Resource, Debug, Clone)]
@@ -49,7 +58,7 @@ pub fn clock_seed() -> u64 {
         .unwrap_or(1)
 }
 
-pub fn setup_screen(
+fn setup_screen(
     mut contexts: EguiContexts,
     catalog: Res<Catalog>,
     mut choices: ResMut<SetupChoices>,
@@ -81,13 +90,13 @@ pub fn setup_screen(
         )
     });
     egui::CentralPanel::default().show(&mut ui, |ui| {
-        ui.label(style::title(format!("Set-up: {}", sc.source.title)));
-        ui.label(style::muted(
+        ui.label(theme::title(format!("Set-up: {}", sc.source.title)));
+        ui.label(theme::muted(
             "Click a delegation to switch it between a human player and the AI. \
              One human: single player. Several: hot seat on this computer, with a hand-over between players.",
         ));
         if let Some(entry) = catalog.current() {
-            super::reload::reload_banner(ui, entry);
+            crate::ui::reload::reload_banner(ui, entry);
         }
         ui.add_space(8.0);
         ui.columns(2, |cols| {
@@ -103,7 +112,7 @@ pub fn setup_screen(
                         );
                         ui.label(label);
                         let text = if human { "Human" } else { "AI" };
-                        let colour = if human { style::HUMAN } else { style::MUTED };
+                        let colour = if human { theme::HUMAN } else { theme::MUTED };
                         if ui
                             .add(egui::Button::new(egui::RichText::new(text).color(colour).strong()).min_size(egui::vec2(90.0, 26.0)))
                             .clicked()
@@ -129,7 +138,7 @@ pub fn setup_screen(
             });
             let ui = &mut cols[1];
             let count = choices.humans.iter().filter(|h| **h).count();
-            ui.label(style::heading("Mode"));
+            ui.label(theme::heading("Mode"));
             ui.label(match count {
                 0 => "Watch: every delegation is played by the AI.".to_string(),
                 1 => format!(
@@ -147,7 +156,7 @@ pub fn setup_screen(
                 }
             });
             ui.add_space(12.0);
-            ui.label(style::heading("Seed"));
+            ui.label(theme::heading("Seed"));
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut choices.seed_text).desired_width(140.0));
                 if ui.button("New seed").clicked() {
@@ -156,12 +165,12 @@ pub fn setup_screen(
             });
             let seed = choices.seed();
             if seed.is_none() {
-                ui.colored_label(style::RED, "The seed must be a whole number, such as 42.");
+                ui.colored_label(theme::RED, "The seed must be a whole number, such as 42.");
             } else {
-                ui.label(style::muted("The same seed and the same moves give the same game."));
+                ui.label(theme::muted("The same seed and the same moves give the same game."));
             }
             ui.add_space(12.0);
-            ui.label(style::heading("Phase timer"));
+            ui.label(theme::heading("Phase timer"));
             ui.horizontal_wrapped(|ui| {
                 for choice in TIMER_CHOICES {
                     if ui
@@ -172,15 +181,15 @@ pub fn setup_screen(
                     }
                 }
             });
-            ui.label(style::muted(
+            ui.label(theme::muted(
                 "For a class: each phase ends when its time is up. The teacher's controls: Ctrl+T.",
             ));
             ui.add_space(16.0);
             ui.horizontal(|ui| {
-                if style::button(ui, "Back", 100.0).clicked() || escape {
+                if theme::button(ui, "Back", 100.0).clicked() || escape {
                     next.set(Screen::Menu);
                 }
-                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  (Enter)").strong().size(style::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
+                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  (Enter)").strong().size(theme::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
                 if let Some(seed) = seed
                     && (start.clicked() || enter)
                 {
@@ -202,7 +211,7 @@ pub fn setup_screen(
                         .collect();
                     commands.queue(move |world: &mut World| {
                         world.insert_resource(TeacherDesk::with_timer(minutes));
-                        super::saves::start_new_game(world, config);
+                        crate::ui::saves::start_new_game(world, config);
                         if let Some(mut game) = world.get_resource_mut::<CurrentGame>() {
                             for (seat, team) in teams.iter().enumerate() {
                                 game.set_team(seat, team);

@@ -1,6 +1,15 @@
-//! Colours, text sizes and small widgets shared by the screens.
+//! The look of the window: colours, text sizes, the egui style, small
+//! widgets shared by the screens ([`widgets`]) and the player's display
+//! settings ([`display`]).
 
-use bevy_egui::egui::{self, Color32, RichText};
+pub mod display;
+pub mod widgets;
+
+use bevy_egui::egui::{self, Color32};
+use horseshoe_core::narration::Tone;
+use horseshoe_core::view::positions::Stance;
+
+pub use widgets::*;
 
 /// Behind every panel (the window is cleared to it).
 pub const BACKGROUND: Color32 = Color32::from_rgb(23, 28, 36);
@@ -63,38 +72,27 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_global_style(style);
 }
 
-pub fn title(text: impl Into<String>) -> RichText {
-    RichText::new(text).size(TITLE).strong().color(TEXT)
+/// The colour of a record line of this tone.
+pub fn tone_colour(tone: Tone) -> Color32 {
+    match tone {
+        Tone::News => GOLD,
+        Tone::Procedure => UN_BLUE,
+        Tone::Plain => TEXT,
+        Tone::Agreed | Tone::Adopted => GREEN,
+        Tone::Declined => AMBER,
+        Tone::Failed => RED,
+        Tone::Request => HUMAN,
+        Tone::Aside => MUTED,
+    }
 }
 
-pub fn heading(text: impl Into<String>) -> RichText {
-    RichText::new(text).size(HEADING).strong().color(TEXT)
-}
-
-pub fn muted(text: impl Into<String>) -> RichText {
-    RichText::new(text).color(MUTED)
-}
-
-/// A wide primary button.
-pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    ui.add(
-        egui::Button::new(RichText::new(text).size(BODY + 2.0).strong())
-            .fill(Color32::from_rgb(40, 92, 170))
-            .min_size(egui::vec2(180.0, 34.0)),
-    )
-}
-
-/// A button of a given width.
-pub fn button(ui: &mut egui::Ui, text: &str, width: f32) -> egui::Response {
-    ui.add(egui::Button::new(text).min_size(egui::vec2(width, 28.0)))
-}
-
-/// Whether `key` was first pressed with Ctrl (Cmd on a Mac) this frame,
-/// reading the modifiers the key event carries. A held key's repeats do not
-/// count, so a toggle such as Ctrl+T does not flicker.
-pub fn command_key(i: &egui::InputState, key: egui::Key) -> bool {
-    i.events.iter().any(|e| {
-        matches!(e, egui::Event::Key { key: k, pressed: true, repeat: false, modifiers, .. }
-            if *k == key && modifiers.command)
-    })
+/// The colour of a position a delegation has shown.
+pub fn stance_colour(stance: Stance) -> Color32 {
+    match stance {
+        Stance::Unknown => Color32::from_gray(110),
+        Stance::Supports => GREEN,
+        Stance::CanAccept => LIGHT_GREEN,
+        Stance::Reservations => AMBER,
+        Stance::Opposes => RED,
+    }
 }

@@ -1,22 +1,33 @@
 //! Debrief: what the Council adopted, the scores, the key moments, what really happened.
 
 use bevy::prelude::*;
-use bevy_egui::EguiContexts;
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use horseshoe_core::model::compiled::{CompiledScenario, SeatId};
 use horseshoe_core::model::record::{Record, What};
 use horseshoe_core::model::state::{Disposition, History};
 
-use super::chamber::describe;
-use super::{Screen, root_ui, style};
+use horseshoe_core::narration::Narrator;
+
+use super::Screen;
 use crate::export;
 use crate::play::CurrentGame;
+use crate::ui::{UiPass, root_ui, theme};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        debrief_screen
+            .run_if(in_state(Screen::Debrief))
+            .in_set(UiPass::Screen),
+    );
+}
 
 /// Width kept free at the right of each column for its scroll bar.
 const SCROLL_BAR_ROOM: f32 = 14.0;
 
-pub fn debrief_screen(
+fn debrief_screen(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
     mut next: ResMut<NextState<Screen>>,
@@ -35,7 +46,7 @@ pub fn debrief_screen(
     egui::Panel::bottom("debrief_bottom").show(&mut ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if style::primary(ui, "Main menu  (Enter)").clicked() || enter {
+            if theme::primary(ui, "Main menu  (Enter)").clicked() || enter {
                 *exported = None;
                 next.set(Screen::Menu);
             }
@@ -54,10 +65,10 @@ pub fn debrief_screen(
             }
             match &*exported {
                 Some(Ok(path)) => {
-                    ui.label(RichText::new(format!("Saved to {path}")).color(style::GREEN));
+                    ui.label(RichText::new(format!("Saved to {path}")).color(theme::GREEN));
                 }
                 Some(Err(e)) => {
-                    ui.label(RichText::new(e).color(style::RED));
+                    ui.label(RichText::new(e).color(theme::RED));
                 }
                 None => {}
             }
@@ -65,7 +76,7 @@ pub fn debrief_screen(
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(&mut ui, |ui| {
-        ui.label(style::title(format!("Debrief: {}", record.scenario_title)));
+        ui.label(theme::title(format!("Debrief: {}", record.scenario_title)));
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical()
                 .id_salt("adopted")
@@ -73,7 +84,7 @@ pub fn debrief_screen(
                     // Room for the scroll bar: justified text otherwise runs
                     // under it and loses its last letters.
                     ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                    ui.label(style::heading("What the Council adopted"));
+                    ui.label(theme::heading("What the Council adopted"));
                     match record.outcome.as_ref().map(|o| o.products.as_slice()) {
                         Some([]) | None => {
                             ui.label("Nothing. The Council did not speak.");
@@ -82,16 +93,17 @@ pub fn debrief_screen(
                             for p in products {
                                 ui.label(
                                     RichText::new(format!("Day {}: {}", p.day, p.kind.name()))
-                                        .color(style::GREEN)
+                                        .color(theme::GREEN)
                                         .strong(),
                                 );
-                                ui.label(RichText::new(&p.text).size(style::SMALL + 1.0));
+                                ui.label(RichText::new(&p.text).size(theme::SMALL + 1.0));
                                 ui.add_space(6.0);
                             }
                         }
                     }
                     ui.add_space(8.0);
-                    ui.label(style::heading("Key moments"));
+                    ui.label(theme::heading("Key moments"));
+                    let narrator = Narrator::new(record);
                     for e in &record.entries {
                         let key = matches!(
                             e.what,
@@ -101,12 +113,14 @@ pub fn debrief_screen(
                                 | What::Adopted { .. }
                         );
                         if key {
-                            let (text, colour) = describe(e, sc);
-                            ui.label(RichText::new(format!("Day {}: {text}", e.day)).color(colour));
+                            let line = narrator.line(e);
+                            let colour = theme::tone_colour(line.tone);
+                            let text = format!("Day {}: {}", e.day, line.text);
+                            ui.label(RichText::new(text).color(colour));
                         }
                     }
                     ui.add_space(8.0);
-                    ui.label(style::heading("What really happened"));
+                    ui.label(theme::heading("What really happened"));
                     ui.label(if record.what_really_happened.is_empty() {
                         "The scenario does not say."
                     } else {
@@ -117,7 +131,7 @@ pub fn debrief_screen(
                 .id_salt("scores")
                 .show(&mut cols[1], |ui| {
                     ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                    ui.label(style::heading("Scores"));
+                    ui.label(theme::heading("Scores"));
                     if let Some(outcome) = &record.outcome {
                         let mut lines: Vec<_> = outcome.scores.iter().enumerate().collect();
                         // Human delegations first, then by seat.
@@ -132,9 +146,9 @@ pub fn debrief_screen(
                                 ))
                                 .strong()
                                 .color(if member.human {
-                                    style::HUMAN
+                                    theme::HUMAN
                                 } else {
-                                    style::TEXT
+                                    theme::TEXT
                                 }),
                             );
                             if member.human {
@@ -142,8 +156,8 @@ pub fn debrief_screen(
                                 for crossed in red_lines_crossed(sc, i, disposition, history) {
                                     ui.label(
                                         RichText::new(format!("   ⚠ {crossed}"))
-                                            .size(style::SMALL)
-                                            .color(style::RED),
+                                            .size(theme::SMALL)
+                                            .color(theme::RED),
                                     );
                                 }
                             }
@@ -155,11 +169,11 @@ pub fn debrief_screen(
                                         o.description,
                                         o.points
                                     ))
-                                    .size(style::SMALL)
+                                    .size(theme::SMALL)
                                     .color(if o.achieved {
-                                        style::GREEN
+                                        theme::GREEN
                                     } else {
-                                        style::MUTED
+                                        theme::MUTED
                                     }),
                                 );
                             }

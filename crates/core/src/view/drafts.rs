@@ -1,0 +1,144 @@
+//! The drafts a reader can see, as UN text, with their amendments and the
+//! positions delegations have shown on them; and the clause library a
+//! delegation drafts from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ai::reasons::phrase;
+use crate::model::compiled::{ClauseId, CompiledScenario, DraftId, SeatId};
+use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
+use crate::rules::ProductKind;
+use crate::scenario::Part;
+use crate::text::RenderedText;
+
+use super::positions::Known;
+
+/// A draft as the Council (or its penholder, for one in the drawer) sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: DraftId,
+    /// The scenario's id for it.
+    pub code: String,
+    pub title: String,
+    pub kind: ProductKind,
+    pub status: DraftStatus,
+    pub penholder: SeatId,
+    pub sponsors: Vec<SeatId>,
+    pub version: usize,
+    pub text: Text,
+    pub rendered: RenderedText,
+    /// Library ids of the clauses changed since the last version.
+    pub changed: Vec<String>,
+    pub amendments: Vec<AmendmentView>,
+    pub vote_requested: bool,
+    /// Agreed by consensus under silence (a statement), not voted.
+    pub consensus: bool,
+    /// `positions[seat]`: what each delegation has shown of its position.
+    pub positions: Vec<Known>,
+    /// The reader's own red line this text crosses, in words.
+    pub crosses_my_red_line: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmendmentView {
+    pub id: usize,
+    pub by: SeatId,
+    pub change: Change,
+    pub description: String,
+    pub state: AmendmentState,
+}
+
+impl DraftView {
+    pub fn of(sc: &CompiledScenario, d: &DraftState, positions: Vec<Known>) -> DraftView {
+        let changed = d
+            .changed_clauses()
+            .into_iter()
+            .map(|c| sc.clause(c).id.clone())
+            .collect();
+        DraftView {
+            id: d.id,
+            code: sc.draft_id(d.id),
+            title: d.title.clone(),
+            kind: d.kind(),
+            status: d.status,
+            penholder: d.penholder,
+            sponsors: d.sponsors.clone(),
+            version: d.version(),
+            text: d.text().clone(),
+            rendered: d.text().render(sc, &d.title),
+            changed,
+            amendments: d
+                .amendments
+                .iter()
+                .map(|a| AmendmentView {
+                    id: a.id,
+                    by: a.by,
+                    change: a.change,
+                    description: a.change.describe(sc),
+                    state: a.state,
+                })
+                .collect(),
+            vote_requested: d.vote_requested,
+            consensus: sc.rules.needs_consensus(d.kind()),
+            positions,
+            crosses_my_red_line: None,
+        }
+    }
+
+    /// Still open to negotiation or a decision.
+    pub fn is_live(&self) -> bool {
+        self.status.is_live()
+    }
+
+    /// Open to amendments and revisions.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.status,
+            DraftStatus::OnTable | DraftStatus::Blocked { .. }
+        )
+    }
+
+    pub fn in_drawer(&self) -> bool {
+        self.status == DraftStatus::InDrawer
+    }
+
+    /// In blue since a day before `today`: it may be put to the vote.
+    pub fn votable(&self, today: u32) -> bool {
+        matches!(self.status, DraftStatus::InBlue { since_day } if since_day < today)
+    }
+}
+
+/// A clause of the library that may be used today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClauseView {
+    pub id: ClauseId,
+    pub code: String,
+    /// A few words for menus ("rocket fire from Gaza").
+    pub topic: String,
+    pub part: Part,
+    /// Each wording in words, the mildest first.
+    pub wordings: Vec<String>,
+}
+
+impl ClauseView {
+    pub fn of(sc: &CompiledScenario, c: ClauseId) -> ClauseView {
+        let clause = sc.clause(c);
+        ClauseView {
+            id: c,
+            code: clause.id.clone(),
+            topic: clause.topic.clone(),
+            part: clause.part,
+            wordings: (0..sc.wordings[c]).map(|w| phrase(sc, c, w)).collect(),
+        }
+    }
+
+    /// How strong a wording is, in a word.
+    pub fn strength(&self, wording: u8) -> &'static str {
+        match (wording as usize, self.wordings.len()) {
+            (_, 1) => "only wording",
+            (0, _) => "mild",
+            (w, n) if w + 1 == n => "strongest",
+            _ => "firm",
+        }
+    }
+}
