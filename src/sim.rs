@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use horseshoe_core::game::GameConfig;
-use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::model::compiled::{CompiledScenario, DraftSpec};
 use horseshoe_core::model::record::{Record, VoteSubject, What};
 use horseshoe_core::rules::VoteOutcome;
 use serde::Serialize;
@@ -268,7 +268,6 @@ pub fn run(scenario: Arc<CompiledScenario>, options: &SimOptions) -> Result<Batc
 pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
     use std::fmt::Write as _;
     let n = batch.games.len().max(1) as f64;
-    let pct = |k: usize| 100.0 * k as f64 / n;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -278,68 +277,9 @@ pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
         batch.games.first().map(|g| g.seed).unwrap_or(0)
     );
     for d in &scenario.drafts {
-        let mut counts: BTreeMap<DraftFate, usize> = BTreeMap::new();
-        let mut first: BTreeMap<DraftFate, usize> = BTreeMap::new();
-        for g in &batch.games {
-            if let Some(f) = g.drafts.get(&d.id) {
-                *counts.entry(f.clone()).or_default() += 1;
-            }
-            if let Some(f) = g.first_blocked.get(&d.id) {
-                *first.entry(f.clone()).or_default() += 1;
-            }
-        }
-        let _ = writeln!(
-            out,
-            "{} ({}, pen: {})",
-            d.id,
-            d.kind.name(),
-            scenario.code(d.penholder)
-        );
-        let mut rows: Vec<(DraftFate, usize)> = counts.into_iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (fate, k) in rows {
-            let _ = writeln!(out, "  {:>6.1}%  {}", pct(k), fate.label());
-        }
-        if !first.is_empty() {
-            let mut rows: Vec<(DraftFate, usize)> = first.into_iter().collect();
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let _ = write!(out, "  first blocked:");
-            for (fate, k) in rows.iter().take(4) {
-                let _ = write!(out, " {} {:.1}%;", fate.label(), pct(*k));
-            }
-            let _ = writeln!(out);
-        }
+        draft_fates(&mut out, batch, scenario, d);
     }
-    let none = batch
-        .games
-        .iter()
-        .filter(|g| g.adopted_clauses.is_empty())
-        .count();
-    let _ = writeln!(out, "\nNo product adopted: {:.1}%", pct(none));
-    let _ = writeln!(
-        out,
-        "Clauses in adopted products (share of games), by wording:"
-    );
-    let mut clause_counts: BTreeMap<String, usize> = BTreeMap::new();
-    for g in &batch.games {
-        for c in &g.adopted_clauses {
-            *clause_counts.entry(c.clone()).or_default() += 1;
-        }
-    }
-    let mut clause_counts: Vec<(String, usize)> = clause_counts.into_iter().collect();
-    clause_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (c, k) in clause_counts {
-        let (id, w) = c.split_once(':').unwrap_or((&c, "0"));
-        let words = scenario
-            .clause_of(id)
-            .and_then(|i| {
-                w.parse::<u8>()
-                    .ok()
-                    .map(|w| horseshoe_core::ai::reasons::phrase(scenario, i, w))
-            })
-            .unwrap_or_default();
-        let _ = writeln!(out, "  {:>6.1}%  {c:<24} {words}", pct(k));
-    }
+    clauses_adopted(&mut out, batch, scenario);
     let _ = writeln!(out, "\nMean score per delegation:");
     for (seat, m) in scenario.members.iter().enumerate() {
         let (sum, max) = batch.games.iter().fold((0u64, 0u32), |(s, mx), g| {
@@ -367,6 +307,83 @@ pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
         );
     }
     out
+}
+
+/// Share of games, as a percentage.
+fn share(batch: &Batch, k: usize) -> f64 {
+    100.0 * k as f64 / batch.games.len().max(1) as f64
+}
+
+/// What became of one draft, and how it was first blocked, over the batch.
+fn draft_fates(out: &mut String, batch: &Batch, scenario: &CompiledScenario, d: &DraftSpec) {
+    use std::fmt::Write as _;
+    let mut counts: BTreeMap<DraftFate, usize> = BTreeMap::new();
+    let mut first: BTreeMap<DraftFate, usize> = BTreeMap::new();
+    for g in &batch.games {
+        if let Some(f) = g.drafts.get(&d.id) {
+            *counts.entry(f.clone()).or_default() += 1;
+        }
+        if let Some(f) = g.first_blocked.get(&d.id) {
+            *first.entry(f.clone()).or_default() += 1;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} ({}, pen: {})",
+        d.id,
+        d.kind.name(),
+        scenario.code(d.penholder)
+    );
+    let mut rows: Vec<(DraftFate, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (fate, k) in rows {
+        let _ = writeln!(out, "  {:>6.1}%  {}", share(batch, k), fate.label());
+    }
+    if !first.is_empty() {
+        let mut rows: Vec<(DraftFate, usize)> = first.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let _ = write!(out, "  first blocked:");
+        for (fate, k) in rows.iter().take(4) {
+            let _ = write!(out, " {} {:.1}%;", fate.label(), share(batch, *k));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// How often no product was adopted, and each clause's share of games in
+/// which an adopted product held it, by wording.
+fn clauses_adopted(out: &mut String, batch: &Batch, scenario: &CompiledScenario) {
+    use std::fmt::Write as _;
+    let none = batch
+        .games
+        .iter()
+        .filter(|g| g.adopted_clauses.is_empty())
+        .count();
+    let _ = writeln!(out, "\nNo product adopted: {:.1}%", share(batch, none));
+    let _ = writeln!(
+        out,
+        "Clauses in adopted products (share of games), by wording:"
+    );
+    let mut clause_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for g in &batch.games {
+        for c in &g.adopted_clauses {
+            *clause_counts.entry(c.clone()).or_default() += 1;
+        }
+    }
+    let mut clause_counts: Vec<(String, usize)> = clause_counts.into_iter().collect();
+    clause_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (c, k) in clause_counts {
+        let (id, w) = c.split_once(':').unwrap_or((&c, "0"));
+        let words = scenario
+            .clause_of(id)
+            .and_then(|i| {
+                w.parse::<u8>()
+                    .ok()
+                    .map(|w| horseshoe_core::ai::reasons::phrase(scenario, i, w))
+            })
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {:>6.1}%  {c:<24} {words}", share(batch, k));
+    }
 }
 
 /// Time per game, for reports.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use horseshoe_core::save::SavedGame;
 
-use super::{CurrentGame, Phase, systems};
+use super::{CurrentGame, PhaseEnded, systems};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -15,12 +15,6 @@ pub(super) fn plugin(app: &mut App) {
             .after(systems::advance)
             .run_if(resource_exists::<AutosaveTo>),
     );
-}
-
-/// A phase has ended; `next` begins on the next update. The moment to save.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhaseEnded {
-    pub next: Phase,
 }
 
 /// Where to save the game after every phase; without it, nothing is saved

@@ -90,6 +90,12 @@ pub struct Command {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct TeacherCommand(pub TeacherOrder);
 
+/// A phase has ended; `next` begins on the next update. The moment to save.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhaseEnded {
+    pub next: Phase,
+}
+
 /// A refused act, for the player who tried it.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct ActRefused {
@@ -127,6 +133,7 @@ impl Plugin for GamePlugin {
             .add_message::<Command>()
             .add_message::<ActRefused>()
             .add_message::<TeacherCommand>()
+            .add_message::<PhaseEnded>()
             .init_resource::<PhaseGate>();
         systems::plugin(app);
         autosave::plugin(app);

@@ -8,13 +8,12 @@ use horseshoe_core::game::control::OrderEffect;
 use horseshoe_core::game::day::Step;
 use horseshoe_core::model::record::PhaseName;
 
-use super::autosave::PhaseEnded;
 use super::{
-    ActRefused, Command, CurrentGame, GameState, Phase, PhaseGate, ResumeAt, TeacherCommand,
+    ActRefused, Command, CurrentGame, GameState, Phase, PhaseEnded, PhaseGate, ResumeAt,
+    TeacherCommand,
 };
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<PhaseEnded>();
     for phase in [
         Phase::Morning,
         Phase::Consultations,

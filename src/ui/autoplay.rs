@@ -177,38 +177,7 @@ fn act(world: &mut World, stage: &str) {
             world.resource_mut::<NextState<Screen>>().set(next);
         }
         "settings" => world.resource_mut::<NextState<Screen>>().set(Screen::Menu),
-        "setup" => {
-            let Some(Ok(sc)) = world
-                .resource::<Catalog>()
-                .current()
-                .map(|e| e.loaded.clone())
-            else {
-                world.write_message(AppExit::error());
-                return;
-            };
-            let humans = world.resource::<Script>().config.humans.clone();
-            let seed = world.resource::<SetupChoices>().seed().unwrap_or(1);
-            let controllers = (0..sc.seat_count())
-                .map(|s| {
-                    if humans.iter().any(|h| h == sc.code(s)) {
-                        Controller::Human
-                    } else {
-                        Controller::Ai
-                    }
-                })
-                .collect();
-            super::saves::start_new_game(
-                world,
-                GameConfig {
-                    scenario: sc,
-                    seed,
-                    controllers,
-                },
-            );
-            world
-                .resource_mut::<NextState<Screen>>()
-                .set(Screen::Briefing);
-        }
+        "setup" => set_up(world),
         "briefing" => world
             .resource_mut::<NextState<Screen>>()
             .set(Screen::Chamber),
@@ -220,61 +189,100 @@ fn act(world: &mut World, stage: &str) {
         "morning" | "consultations" | "evening" => {
             world.resource_mut::<PhaseGate>().proceed = true;
         }
-        "corridors" => {
-            let Some(me) = world.resource::<Desk>().viewer else {
-                return;
-            };
-            let acts = with_situation(world, |sit, table| {
-                let mut rng = GameRng::seeded(1).0;
-                horseshoe_core::ai::corridors::plan(sit, me, table, 1, &mut rng)
-            });
-            for act in acts.into_iter().flatten().take(1) {
-                world.write_message(Command { seat: me, act });
-            }
-            world.write_message(Command {
-                seat: me,
-                act: Act::EndTurn,
-            });
-        }
-        "decision" => {
-            let Some(me) = world.resource::<Desk>().viewer else {
-                return;
-            };
-            let Some(current) = world
-                .get_resource::<CurrentGame>()
-                .and_then(|g| g.decisions().current.clone())
-            else {
-                return;
-            };
-            if current.choices.get(me).is_none_or(Option::is_some) {
-                return;
-            }
-            let act = with_situation(world, |sit, table| {
-                let ctx = Context::of(&table.drafts[current.item.draft()]);
-                match current.item {
-                    Item::Silence { draft } => {
-                        let (keep, reason) = sit.silence(me, &current.text, ctx);
-                        Act::Silence {
-                            draft,
-                            keep,
-                            reason,
-                        }
-                    }
-                    _ => {
-                        let (vote, explanation) = sit.vote(me, &current.text, ctx);
-                        Act::CastVote { vote, explanation }
-                    }
-                }
-            });
-            if let Some(act) = act {
-                world.write_message(Command { seat: me, act });
-            }
-        }
+        "corridors" => corridors(world),
+        "decision" => decide(world),
         "over" => world.resource_mut::<Desk>().wants_debrief = true,
         "debrief" => {
             world.write_message(AppExit::Success);
         }
         _ => {}
+    }
+}
+
+/// Starts the game with the script's human delegations.
+fn set_up(world: &mut World) {
+    let Some(Ok(sc)) = world
+        .resource::<Catalog>()
+        .current()
+        .map(|e| e.loaded.clone())
+    else {
+        world.write_message(AppExit::error());
+        return;
+    };
+    let humans = world.resource::<Script>().config.humans.clone();
+    let seed = world.resource::<SetupChoices>().seed().unwrap_or(1);
+    let controllers = (0..sc.seat_count())
+        .map(|s| {
+            if humans.iter().any(|h| h == sc.code(s)) {
+                Controller::Human
+            } else {
+                Controller::Ai
+            }
+        })
+        .collect();
+    let config = GameConfig {
+        scenario: sc,
+        seed,
+        controllers,
+    };
+    super::saves::start_new_game(world, config);
+    world
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Briefing);
+}
+
+/// The player at the keyboard takes the AI's first corridor action, then
+/// ends its turn.
+fn corridors(world: &mut World) {
+    let Some(me) = world.resource::<Desk>().viewer else {
+        return;
+    };
+    let acts = with_situation(world, |sit, table| {
+        let mut rng = GameRng::seeded(1).0;
+        horseshoe_core::ai::corridors::plan(sit, me, table, 1, &mut rng)
+    });
+    for act in acts.into_iter().flatten().take(1) {
+        world.write_message(Command { seat: me, act });
+    }
+    world.write_message(Command {
+        seat: me,
+        act: Act::EndTurn,
+    });
+}
+
+/// The player at the keyboard decides as the AI would.
+fn decide(world: &mut World) {
+    let Some(me) = world.resource::<Desk>().viewer else {
+        return;
+    };
+    let Some(current) = world
+        .get_resource::<CurrentGame>()
+        .and_then(|g| g.decisions().current.clone())
+    else {
+        return;
+    };
+    if current.choices.get(me).is_none_or(Option::is_some) {
+        return;
+    }
+    let act = with_situation(world, |sit, table| {
+        let ctx = Context::of(&table.drafts[current.item.draft()]);
+        match current.item {
+            Item::Silence { draft } => {
+                let (keep, reason) = sit.silence(me, &current.text, ctx);
+                Act::Silence {
+                    draft,
+                    keep,
+                    reason,
+                }
+            }
+            _ => {
+                let (vote, explanation) = sit.vote(me, &current.text, ctx);
+                Act::CastVote { vote, explanation }
+            }
+        }
+    });
+    if let Some(act) = act {
+        world.write_message(Command { seat: me, act });
     }
 }
 

@@ -185,7 +185,6 @@ fn controls(
     view: &GameView,
     orders: &mut MessageWriter<TeacherCommand>,
 ) {
-    let sc = view.current.scenario();
     let playing = *view.game.get() == GameState::Playing;
     ui.horizontal(|ui| {
         let pause = if teacher.paused { "Resume" } else { "Pause" };
@@ -215,6 +214,20 @@ fn controls(
         }
     });
     ui.separator();
+    news(ui, teacher, view, orders, playing);
+    ui.separator();
+    hands(ui, view, orders, playing);
+}
+
+/// One of the scenario's news events now, or a headline of the teacher's own.
+fn news(
+    ui: &mut egui::Ui,
+    teacher: &mut TeacherDesk,
+    view: &GameView,
+    orders: &mut MessageWriter<TeacherCommand>,
+    playing: bool,
+) {
+    let sc = view.current.scenario();
     ui.label(theme::heading("News"));
     let waiting: Vec<usize> = (0..sc.events.len())
         .filter(|&e| {
@@ -282,7 +295,16 @@ fn controls(
             text: std::mem::take(&mut teacher.text),
         }));
     }
-    ui.separator();
+}
+
+/// Who plays each delegation: students or the AI, switched at any time.
+fn hands(
+    ui: &mut egui::Ui,
+    view: &GameView,
+    orders: &mut MessageWriter<TeacherCommand>,
+    playing: bool,
+) {
+    let sc = view.current.scenario();
     ui.label(theme::heading("Who plays each delegation"));
     egui::Grid::new("teacher_seats")
         .num_columns(6)

@@ -3,6 +3,7 @@
 
 mod export;
 mod game;
+mod layout;
 mod save;
 mod teacher;
 mod window;

@@ -121,36 +121,9 @@ impl<'r> Narrator<'r> {
         let (text, tone) = match &entry.what {
             What::News { headline, text, .. } => (headline_and_story(headline, text), Tone::News),
             What::Circulated { .. } => (self.circulated(entry), Tone::Procedure),
-            What::AmendmentProposed {
-                draft,
-                by,
-                change,
-                reason,
-                ..
-            } => (
-                format!(
-                    "{} proposes to {change} in \"{}\"{}.",
-                    self.subject(by),
-                    self.title(draft),
-                    because(reason)
-                ),
-                Tone::Plain,
-            ),
-            What::AmendmentAnswered {
-                penholder,
-                amendment,
-                accepted,
-                reason,
-                ..
-            } => (
-                format!(
-                    "{} {} amendment {amendment}{}.",
-                    self.subject(penholder),
-                    if *accepted { "accepts" } else { "refuses" },
-                    because(reason)
-                ),
-                Tone::Plain,
-            ),
+            What::AmendmentProposed { .. } | What::AmendmentAnswered { .. } => {
+                (self.amendment(&entry.what), Tone::Plain)
+            }
             What::Lobbied { agreed, .. }
             | What::TradeOffered {
                 accepted: agreed, ..
@@ -175,31 +148,10 @@ impl<'r> Narrator<'r> {
                 format!("{} to the press: \"{remarks}\"", self.subject(by)),
                 Tone::Aside,
             ),
-            What::UnderSilence { draft, by, .. } => (
-                format!(
-                    "{} puts \"{}\" under silence procedure until the decision.",
-                    self.subject(by),
-                    self.title(draft)
-                ),
-                Tone::Procedure,
-            ),
+            What::UnderSilence { .. } | What::PutInBlue { .. } | What::VoteRequested { .. } => {
+                (self.procedure(&entry.what), Tone::Procedure)
+            }
             What::Silence { .. } => self.silence(&entry.what),
-            What::PutInBlue { draft, by, .. } => (
-                format!(
-                    "{} puts \"{}\" in blue: it can be voted from tomorrow.",
-                    self.subject(by),
-                    self.title(draft)
-                ),
-                Tone::Procedure,
-            ),
-            What::VoteRequested { draft, by } => (
-                format!(
-                    "{} asks for a vote on \"{}\".",
-                    self.subject(by),
-                    self.title(draft)
-                ),
-                Tone::Procedure,
-            ),
             What::Vote {
                 subject, result, ..
             } => self.vote(subject, result),
@@ -224,6 +176,58 @@ impl<'r> Narrator<'r> {
             What::GameOver { reason } => (format!("The game ends: {reason}."), Tone::News),
         };
         Line { text, tone }
+    }
+
+    fn amendment(&self, what: &What) -> String {
+        match what {
+            What::AmendmentProposed {
+                draft,
+                by,
+                change,
+                reason,
+                ..
+            } => format!(
+                "{} proposes to {change} in \"{}\"{}.",
+                self.subject(by),
+                self.title(draft),
+                because(reason)
+            ),
+            What::AmendmentAnswered {
+                penholder,
+                amendment,
+                accepted,
+                reason,
+                ..
+            } => format!(
+                "{} {} amendment {amendment}{}.",
+                self.subject(penholder),
+                if *accepted { "accepts" } else { "refuses" },
+                because(reason)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// A text put under silence, in blue, or to the vote.
+    fn procedure(&self, what: &What) -> String {
+        let (draft, by, what) = match what {
+            What::UnderSilence { draft, by, .. } => {
+                (draft, by, "under silence procedure until the decision")
+            }
+            What::PutInBlue { draft, by, .. } => {
+                (draft, by, "in blue: it can be voted from tomorrow")
+            }
+            What::VoteRequested { draft, by } => {
+                let title = self.title(draft);
+                return format!("{} asks for a vote on \"{title}\".", self.subject(by));
+            }
+            _ => return String::new(),
+        };
+        format!(
+            "{} puts \"{}\" {what}.",
+            self.subject(by),
+            self.title(draft)
+        )
     }
 
     fn circulated(&self, entry: &Entry) -> String {

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use horseshoe_core::game::Game;
 use horseshoe_core::model::compiled::{CompiledScenario, SeatId};
 use horseshoe_core::model::record::{Record, What};
 use horseshoe_core::model::state::{Disposition, History};
@@ -38,9 +39,7 @@ fn debrief_screen(
         next.set(Screen::Menu);
         return Ok(());
     };
-    let sc = game.scenario();
     let record = game.record();
-    let history = game.history();
     let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
     let mut ui = root_ui(ctx);
     egui::Panel::bottom("debrief_bottom").show(&mut ui, |ui| {
@@ -51,27 +50,7 @@ fn debrief_screen(
                 next.set(Screen::Menu);
             }
             ui.add_space(16.0);
-            let html = ui.button("Save the transcript (HTML, to print)");
-            let md = ui.button("Save the transcript (Markdown)");
-            let format = if html.clicked() {
-                Some(export::Format::Html)
-            } else if md.clicked() {
-                Some(export::Format::Markdown)
-            } else {
-                None
-            };
-            if let Some(format) = format {
-                *exported = Some(save_transcript(record, format));
-            }
-            match &*exported {
-                Some(Ok(path)) => {
-                    ui.label(RichText::new(format!("Saved to {path}")).color(theme::GREEN));
-                }
-                Some(Err(e)) => {
-                    ui.label(RichText::new(e).color(theme::RED));
-                }
-                None => {}
-            }
+            transcript_buttons(ui, record, &mut exported);
         });
         ui.add_space(6.0);
     });
@@ -84,105 +63,136 @@ fn debrief_screen(
                     // Room for the scroll bar: justified text otherwise runs
                     // under it and loses its last letters.
                     ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                    ui.label(theme::heading("What the Council adopted"));
-                    match record.outcome.as_ref().map(|o| o.products.as_slice()) {
-                        Some([]) | None => {
-                            ui.label("Nothing. The Council did not speak.");
-                        }
-                        Some(products) => {
-                            for p in products {
-                                ui.label(
-                                    RichText::new(format!("Day {}: {}", p.day, p.kind.name()))
-                                        .color(theme::GREEN)
-                                        .strong(),
-                                );
-                                ui.label(RichText::new(&p.text).size(theme::SMALL + 1.0));
-                                ui.add_space(6.0);
-                            }
-                        }
-                    }
-                    ui.add_space(8.0);
-                    ui.label(theme::heading("Key moments"));
-                    let narrator = Narrator::new(record);
-                    for e in &record.entries {
-                        let key = matches!(
-                            e.what,
-                            What::Silence { .. }
-                                | What::Vote { .. }
-                                | What::TriggerFired { .. }
-                                | What::Adopted { .. }
-                        );
-                        if key {
-                            let line = narrator.line(e);
-                            let colour = theme::tone_colour(line.tone);
-                            let text = format!("Day {}: {}", e.day, line.text);
-                            ui.label(RichText::new(text).color(colour));
-                        }
-                    }
-                    ui.add_space(8.0);
-                    ui.label(theme::heading("What really happened"));
-                    ui.label(if record.what_really_happened.is_empty() {
-                        "The scenario does not say."
-                    } else {
-                        &record.what_really_happened
-                    });
+                    what_happened(ui, record);
                 });
             egui::ScrollArea::vertical()
                 .id_salt("scores")
                 .show(&mut cols[1], |ui| {
                     ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                    ui.label(theme::heading("Scores"));
-                    if let Some(outcome) = &record.outcome {
-                        let mut lines: Vec<_> = outcome.scores.iter().enumerate().collect();
-                        // Human delegations first, then by seat.
-                        lines.sort_by_key(|(i, _)| (!record.members[*i].human, *i));
-                        for (i, line) in lines {
-                            let member = &record.members[i];
-                            let who = if member.human { " (player)" } else { "" };
-                            ui.label(
-                                RichText::new(format!(
-                                    "{}{who}: {} / {}",
-                                    member.name, line.points, line.max
-                                ))
-                                .strong()
-                                .color(if member.human {
-                                    theme::HUMAN
-                                } else {
-                                    theme::TEXT
-                                }),
-                            );
-                            if member.human {
-                                let disposition = game.dispositions().get(i);
-                                for crossed in red_lines_crossed(sc, i, disposition, history) {
-                                    ui.label(
-                                        RichText::new(format!("   ⚠ {crossed}"))
-                                            .size(theme::SMALL)
-                                            .color(theme::RED),
-                                    );
-                                }
-                            }
-                            for o in &line.objectives {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "   {} {} ({})",
-                                        if o.achieved { "✔" } else { "✖" },
-                                        o.description,
-                                        o.points
-                                    ))
-                                    .size(theme::SMALL)
-                                    .color(if o.achieved {
-                                        theme::GREEN
-                                    } else {
-                                        theme::MUTED
-                                    }),
-                                );
-                            }
-                        }
-                    }
+                    scores(ui, &game);
                 });
         });
     });
     Ok(())
+}
+
+/// Save the transcript as HTML or Markdown, and where it went.
+fn transcript_buttons(
+    ui: &mut egui::Ui,
+    record: &Record,
+    exported: &mut Option<Result<String, String>>,
+) {
+    let html = ui.button("Save the transcript (HTML, to print)");
+    let md = ui.button("Save the transcript (Markdown)");
+    let format = if html.clicked() {
+        Some(export::Format::Html)
+    } else if md.clicked() {
+        Some(export::Format::Markdown)
+    } else {
+        None
+    };
+    if let Some(format) = format {
+        *exported = Some(save_transcript(record, format));
+    }
+    match exported {
+        Some(Ok(path)) => {
+            ui.label(RichText::new(format!("Saved to {path}")).color(theme::GREEN));
+        }
+        Some(Err(e)) => {
+            ui.label(RichText::new(e.as_str()).color(theme::RED));
+        }
+        None => {}
+    }
+}
+
+/// What the Council adopted, the key moments, what really happened.
+fn what_happened(ui: &mut egui::Ui, record: &Record) {
+    ui.label(theme::heading("What the Council adopted"));
+    match record.outcome.as_ref().map(|o| o.products.as_slice()) {
+        Some([]) | None => {
+            ui.label("Nothing. The Council did not speak.");
+        }
+        Some(products) => {
+            for p in products {
+                ui.label(
+                    RichText::new(format!("Day {}: {}", p.day, p.kind.name()))
+                        .color(theme::GREEN)
+                        .strong(),
+                );
+                ui.label(RichText::new(&p.text).size(theme::SMALL + 1.0));
+                ui.add_space(6.0);
+            }
+        }
+    }
+    ui.add_space(8.0);
+    ui.label(theme::heading("Key moments"));
+    let narrator = Narrator::new(record);
+    for e in &record.entries {
+        let key = matches!(
+            e.what,
+            What::Silence { .. }
+                | What::Vote { .. }
+                | What::TriggerFired { .. }
+                | What::Adopted { .. }
+        );
+        if key {
+            let line = narrator.line(e);
+            let colour = theme::tone_colour(line.tone);
+            let text = format!("Day {}: {}", e.day, line.text);
+            ui.label(RichText::new(text).color(colour));
+        }
+    }
+    ui.add_space(8.0);
+    ui.label(theme::heading("What really happened"));
+    ui.label(if record.what_really_happened.is_empty() {
+        "The scenario does not say."
+    } else {
+        &record.what_really_happened
+    });
+}
+
+/// Each delegation's score, the players' first, with its objectives and,
+/// for a player, the red lines it let the Council cross.
+fn scores(ui: &mut egui::Ui, game: &Game) {
+    let record = game.record();
+    ui.label(theme::heading("Scores"));
+    let Some(outcome) = &record.outcome else {
+        return;
+    };
+    let mut lines: Vec<_> = outcome.scores.iter().enumerate().collect();
+    // Human delegations first, then by seat.
+    lines.sort_by_key(|(i, _)| (!record.members[*i].human, *i));
+    for (i, line) in lines {
+        let member = &record.members[i];
+        let who = if member.human { " (player)" } else { "" };
+        let colour = if member.human {
+            theme::HUMAN
+        } else {
+            theme::TEXT
+        };
+        let score = format!("{}{who}: {} / {}", member.name, line.points, line.max);
+        ui.label(RichText::new(score).strong().color(colour));
+        if member.human {
+            let disposition = game.dispositions().get(i);
+            for crossed in red_lines_crossed(game.scenario(), i, disposition, game.history()) {
+                ui.label(
+                    RichText::new(format!("   ⚠ {crossed}"))
+                        .size(theme::SMALL)
+                        .color(theme::RED),
+                );
+            }
+        }
+        for o in &line.objectives {
+            let mark = if o.achieved { "✔" } else { "✖" };
+            let colour = if o.achieved {
+                theme::GREEN
+            } else {
+                theme::MUTED
+            };
+            let text = format!("   {mark} {} ({})", o.description, o.points);
+            ui.label(RichText::new(text).size(theme::SMALL).color(colour));
+        }
+    }
 }
 
 /// The red lines of a delegation that a text the Council adopted crosses,

@@ -34,24 +34,7 @@ fn menu_screen(
             ui.label(theme::title("Horseshoe"));
             ui.label(theme::muted("The UN Security Council in crisis"));
             ui.add_space(12.0);
-            if let Some((path, saved)) = saves.latest() {
-                let label = format!("Continue  (C)    {}", saved.label());
-                let continue_key = ctx.input(|i| i.key_pressed(egui::Key::C));
-                if theme::primary(ui, &label).clicked() || continue_key {
-                    let path = path.to_path_buf();
-                    commands.queue(move |world: &mut World| crate::ui::saves::resume_file(world, &path));
-                }
-            }
-            if let Some(failed) = &saves.failed {
-                ui.colored_label(theme::RED, failed);
-            }
-            let unreadable = saves.unreadable().count();
-            if unreadable > 0 {
-                let first = saves.unreadable().next().map(ToString::to_string).unwrap_or_default();
-                ui.label(theme::muted(format!(
-                    "{unreadable} saved game(s) cannot be continued: {first}"
-                )));
-            }
+            continue_last_game(ui, &saves, &mut commands);
             ui.add_space(8.0);
         });
         ui.columns(2, |cols| {
@@ -117,4 +100,30 @@ fn menu_screen(
         });
     });
     Ok(())
+}
+
+/// "Continue" (key C) with the newest save, and why any save cannot be read.
+fn continue_last_game(ui: &mut egui::Ui, saves: &SaveList, commands: &mut Commands) {
+    if let Some((path, saved)) = saves.latest() {
+        let label = format!("Continue  (C)    {}", saved.label());
+        let continue_key = ui.input(|i| i.key_pressed(egui::Key::C));
+        if theme::primary(ui, &label).clicked() || continue_key {
+            let path = path.to_path_buf();
+            commands.queue(move |world: &mut World| crate::ui::saves::resume_file(world, &path));
+        }
+    }
+    if let Some(failed) = &saves.failed {
+        ui.colored_label(theme::RED, failed);
+    }
+    let unreadable = saves.unreadable().count();
+    if unreadable > 0 {
+        let first = saves
+            .unreadable()
+            .next()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        ui.label(theme::muted(format!(
+            "{unreadable} saved game(s) cannot be continued: {first}"
+        )));
+    }
 }

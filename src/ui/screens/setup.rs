@@ -1,8 +1,11 @@
 //! Set-up: who plays which delegation, and the seed.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::compiled::CompiledScenario;
 use horseshoe_core::model::state::Controller;
 
 use super::Screen;
@@ -100,23 +103,55 @@ fn setup_screen(
         }
         ui.add_space(8.0);
         ui.columns(2, |cols| {
-            let ui = &mut cols[0];
-            egui::ScrollArea::vertical().id_salt("seats").show(ui, |ui| {
-                egui::Grid::new("seats_grid").num_columns(4).striped(true).show(ui, |ui| {
+            seats(&mut cols[0], &sc, &mut choices);
+            let ui = &mut cols[1];
+            mode(ui, &sc, &mut choices);
+            ui.add_space(12.0);
+            let seed = seed_and_timer(ui, &mut choices);
+            ui.add_space(16.0);
+            ui.horizontal(|ui| {
+                if theme::button(ui, "Back", 100.0).clicked() || escape {
+                    next.set(Screen::Menu);
+                }
+                let start = egui::Button::new(
+                    egui::RichText::new("Start  (Enter)")
+                        .strong()
+                        .size(theme::BODY + 2.0),
+                )
+                .fill(egui::Color32::from_rgb(40, 92, 170))
+                .min_size(egui::vec2(160.0, 34.0));
+                let start = ui.add_enabled(seed.is_some(), start);
+                if let Some(seed) = seed
+                    && (start.clicked() || enter)
+                {
+                    commands.queue(start_game(&sc, seed, &choices));
+                    next.set(Screen::Briefing);
+                }
+            });
+        });
+    });
+    Ok(())
+}
+
+/// Each member: the AI or students, and the students' names.
+fn seats(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
+    egui::ScrollArea::vertical()
+        .id_salt("seats")
+        .show(ui, |ui| {
+            egui::Grid::new("seats_grid")
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
                     for (seat, m) in sc.members.iter().enumerate() {
                         let human = choices.humans[seat];
-                        let label = format!(
-                            "{}{}",
-                            m.name,
-                            if m.permanent { "  ★" } else { "" }
-                        );
-                        ui.label(label);
+                        let star = if m.permanent { "  ★" } else { "" };
+                        ui.label(format!("{}{star}", m.name));
                         let text = if human { "Human" } else { "AI" };
                         let colour = if human { theme::HUMAN } else { theme::MUTED };
-                        if ui
-                            .add(egui::Button::new(egui::RichText::new(text).color(colour).strong()).min_size(egui::vec2(90.0, 26.0)))
-                            .clicked()
-                        {
+                        let toggle =
+                            egui::Button::new(egui::RichText::new(text).color(colour).strong())
+                                .min_size(egui::vec2(90.0, 26.0));
+                        if ui.add(toggle).clicked() {
                             choices.humans[seat] = !human;
                         }
                         if ui.button("Only this one").clicked() {
@@ -135,93 +170,101 @@ fn setup_screen(
                         ui.end_row();
                     }
                 });
-            });
-            let ui = &mut cols[1];
-            let count = choices.humans.iter().filter(|h| **h).count();
-            ui.label(theme::heading("Mode"));
-            ui.label(match count {
-                0 => "Watch: every delegation is played by the AI.".to_string(),
-                1 => format!(
-                    "Single player: you are {}; fourteen AI delegations.",
-                    sc.name(choices.humans.iter().position(|h| *h).unwrap_or(0))
-                ),
-                n => format!("Hot seat: {n} human delegations take turns at this computer."),
-            });
-            ui.horizontal(|ui| {
-                if ui.button("All AI").clicked() {
-                    choices.humans = vec![false; sc.seat_count()];
-                }
-                if ui.button("All human").clicked() {
-                    choices.humans = vec![true; sc.seat_count()];
-                }
-            });
-            ui.add_space(12.0);
-            ui.label(theme::heading("Seed"));
-            ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut choices.seed_text).desired_width(140.0));
-                if ui.button("New seed").clicked() {
-                    choices.seed_text = clock_seed().to_string();
-                }
-            });
-            let seed = choices.seed();
-            if seed.is_none() {
-                ui.colored_label(theme::RED, "The seed must be a whole number, such as 42.");
-            } else {
-                ui.label(theme::muted("The same seed and the same moves give the same game."));
-            }
-            ui.add_space(12.0);
-            ui.label(theme::heading("Phase timer"));
-            ui.horizontal_wrapped(|ui| {
-                for choice in TIMER_CHOICES {
-                    if ui
-                        .selectable_label(choices.minutes_per_phase == choice, timer_label(choice))
-                        .clicked()
-                    {
-                        choices.minutes_per_phase = choice;
-                    }
-                }
-            });
-            ui.label(theme::muted(
-                "For a class: each phase ends when its time is up. The teacher's controls: Ctrl+T.",
-            ));
-            ui.add_space(16.0);
-            ui.horizontal(|ui| {
-                if theme::button(ui, "Back", 100.0).clicked() || escape {
-                    next.set(Screen::Menu);
-                }
-                let start = ui.add_enabled(seed.is_some(), egui::Button::new(egui::RichText::new("Start  (Enter)").strong().size(theme::BODY + 2.0)).fill(egui::Color32::from_rgb(40, 92, 170)).min_size(egui::vec2(160.0, 34.0)));
-                if let Some(seed) = seed
-                    && (start.clicked() || enter)
-                {
-                    let config = GameConfig {
-                        scenario: sc.clone(),
-                        seed,
-                        controllers: choices
-                            .humans
-                            .iter()
-                            .map(|&h| if h { Controller::Human } else { Controller::Ai })
-                            .collect(),
-                    };
-                    let minutes = choices.minutes_per_phase;
-                    let teams: Vec<String> = choices
-                        .teams
-                        .iter()
-                        .zip(&choices.humans)
-                        .map(|(t, &h)| if h { t.trim().to_string() } else { String::new() })
-                        .collect();
-                    commands.queue(move |world: &mut World| {
-                        world.insert_resource(TeacherDesk::with_timer(minutes));
-                        crate::ui::saves::start_new_game(world, config);
-                        if let Some(mut game) = world.get_resource_mut::<CurrentGame>() {
-                            for (seat, team) in teams.iter().enumerate() {
-                                game.set_team(seat, team);
-                            }
-                        }
-                    });
-                    next.set(Screen::Briefing);
-                }
-            });
         });
+}
+
+/// Watch, single player or hot seat, as the seats make it.
+fn mode(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
+    let count = choices.humans.iter().filter(|h| **h).count();
+    ui.label(theme::heading("Mode"));
+    ui.label(match count {
+        0 => "Watch: every delegation is played by the AI.".to_string(),
+        1 => format!(
+            "Single player: you are {}; fourteen AI delegations.",
+            sc.name(choices.humans.iter().position(|h| *h).unwrap_or(0))
+        ),
+        n => format!("Hot seat: {n} human delegations take turns at this computer."),
     });
-    Ok(())
+    ui.horizontal(|ui| {
+        if ui.button("All AI").clicked() {
+            choices.humans = vec![false; sc.seat_count()];
+        }
+        if ui.button("All human").clicked() {
+            choices.humans = vec![true; sc.seat_count()];
+        }
+    });
+}
+
+/// The seed and the phase timer; returns the seed if it is a number.
+fn seed_and_timer(ui: &mut egui::Ui, choices: &mut SetupChoices) -> Option<u64> {
+    ui.label(theme::heading("Seed"));
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut choices.seed_text).desired_width(140.0));
+        if ui.button("New seed").clicked() {
+            choices.seed_text = clock_seed().to_string();
+        }
+    });
+    let seed = choices.seed();
+    if seed.is_none() {
+        ui.colored_label(theme::RED, "The seed must be a whole number, such as 42.");
+    } else {
+        ui.label(theme::muted(
+            "The same seed and the same moves give the same game.",
+        ));
+    }
+    ui.add_space(12.0);
+    ui.label(theme::heading("Phase timer"));
+    ui.horizontal_wrapped(|ui| {
+        for choice in TIMER_CHOICES {
+            if ui
+                .selectable_label(choices.minutes_per_phase == choice, timer_label(choice))
+                .clicked()
+            {
+                choices.minutes_per_phase = choice;
+            }
+        }
+    });
+    ui.label(theme::muted(
+        "For a class: each phase ends when its time is up. The teacher's controls: Ctrl+T.",
+    ));
+    seed
+}
+
+/// Starts the game as set up, with its timer and the students' names.
+fn start_game(
+    sc: &Arc<CompiledScenario>,
+    seed: u64,
+    choices: &SetupChoices,
+) -> impl FnOnce(&mut World) + Send + 'static {
+    let config = GameConfig {
+        scenario: sc.clone(),
+        seed,
+        controllers: choices
+            .humans
+            .iter()
+            .map(|&h| if h { Controller::Human } else { Controller::Ai })
+            .collect(),
+    };
+    let minutes = choices.minutes_per_phase;
+    let teams: Vec<String> = choices
+        .teams
+        .iter()
+        .zip(&choices.humans)
+        .map(|(t, &h)| {
+            if h {
+                t.trim().to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    move |world: &mut World| {
+        world.insert_resource(TeacherDesk::with_timer(minutes));
+        crate::ui::saves::start_new_game(world, config);
+        if let Some(mut game) = world.get_resource_mut::<CurrentGame>() {
+            for (seat, team) in teams.iter().enumerate() {
+                game.set_team(seat, team);
+            }
+        }
+    }
 }

@@ -333,150 +333,193 @@ pub fn plan_with(
     rng: &mut impl rand::Rng,
     councils: &mut Councils,
 ) -> Vec<Act> {
-    let d = &sit.disp[seat];
-    let sc = sit.sc;
-    let assertive = d.personality.assertiveness;
-    let mut options: Vec<Option_> = Vec::new();
-    let mut free: Vec<Act> = Vec::new();
-
+    let mut plan = Plan {
+        sit,
+        seat,
+        assertive: sit.disp[seat].personality.assertiveness,
+        options: Vec::new(),
+        free: Vec::new(),
+    };
     for draft in table.live() {
-        let ctx = Context::of(draft);
-        let a = sit.assess(seat, draft.text(), ctx);
+        let a = sit.assess(seat, draft.text(), Context::of(draft));
+        plan.amend(draft);
+        plan.seek_support(table, draft, a, councils);
+        plan.co_sponsor(draft, a);
+        plan.blame_blockers(draft, a, rng, councils);
+    }
+    plan.options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
+    let mut acts: Vec<Act> = plan
+        .options
+        .into_iter()
+        .take(action_points as usize)
+        .map(|o| o.act)
+        .collect();
+    acts.extend(plan.free);
+    acts
+}
+
+/// A delegation's day in the making: the actions it weighs (the best are
+/// taken, as many as it has action points) and those that cost nothing.
+struct Plan<'s, 'a> {
+    sit: &'s Situation<'a>,
+    seat: SeatId,
+    assertive: f32,
+    options: Vec<Option_>,
+    free: Vec<Act>,
+}
+
+impl Plan<'_, '_> {
+    /// Amendments: move the text toward us.
+    fn amend(&mut self, draft: &DraftState) {
+        let (sit, seat) = (self.sit, self.seat);
         let open = matches!(
             draft.status,
             DraftStatus::OnTable | DraftStatus::Blocked { .. }
         );
-        let own = draft.penholder == seat;
-
-        // Amendments: move the text toward us.
-        if open && !own {
-            let proposed_today = draft
-                .amendments
-                .iter()
-                .any(|am| am.by == seat && am.day == sit.day);
-            let threshold = 0.1 + 0.4 * (1.0 - assertive);
-            if !proposed_today
-                && let Some((change, gain)) = best_amendment(sit, seat, draft, threshold)
-            {
-                options.push(Option_ {
-                    gain,
-                    act: Act::ProposeAmendment {
-                        draft: draft.id,
-                        change,
-                        reason: amendment_reason(sit, seat, draft, change),
-                    },
-                });
-            }
+        if !open || draft.penholder == seat {
+            return;
         }
+        let proposed_today = draft
+            .amendments
+            .iter()
+            .any(|am| am.by == seat && am.day == sit.day);
+        let threshold = 0.1 + 0.4 * (1.0 - self.assertive);
+        if !proposed_today && let Some((change, gain)) = best_amendment(sit, seat, draft, threshold)
+        {
+            self.options.push(Option_ {
+                gain,
+                act: Act::ProposeAmendment {
+                    draft: draft.id,
+                    change,
+                    reason: amendment_reason(sit, seat, draft, change),
+                },
+            });
+        }
+    }
 
-        // Lobbying and trades: for drafts we want adopted.
-        let wants_it = own || (a.breach.is_none() && a.value > 0.3);
-        if wants_it {
-            let council = councils.judge(sit, draft);
-            let p = sit.predict_from(seat, draft.kind(), ctx, council);
-            if !p.passes {
-                // Lobby those who stand in the way without a red line.
-                let mut targets: Vec<(SeatId, f32)> = p
-                    .blockers
-                    .iter()
-                    .chain(&p.vetoes)
-                    .copied()
-                    .filter(|&t| t != seat && council[t].breach.is_none())
-                    .filter(|&t| sit.disp[t].commitment(draft.id) == 0.0)
-                    .map(|t| (t, council[t].value))
-                    .collect();
-                if !p.consensus && p.yes < sc.rules.quota {
-                    // Also the abstainers, for the ninth vote.
-                    for (t, at) in council.iter().enumerate() {
-                        if t != seat
-                            && at.breach.is_none()
-                            && at.value <= 0.0
-                            && !targets.iter().any(|x| x.0 == t)
-                            && sit.disp[t].commitment(draft.id) == 0.0
-                        {
-                            targets.push((t, at.value));
-                        }
-                    }
-                }
-                targets.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                for &(t, v) in targets.iter().take(2) {
-                    let closeness = 1.0 / (1.0 + (-v).max(0.0));
-                    options.push(Option_ {
-                        gain: a.value.max(0.2) * closeness * (0.5 + assertive),
-                        act: Act::Lobby {
-                            target: t,
-                            draft: draft.id,
-                        },
-                    });
-                }
-                // Trades: a blocker with a draft of its own we can live with.
-                if let Some(&(t, _)) = targets.first()
-                    && let Some(theirs) = table.live().find(|o| {
-                        o.penholder == t
-                            && o.id != draft.id
-                            && sit.breach(seat, o.text()).is_none()
-                            && sit.assess(seat, o.text(), Context::of(o)).value > -0.2
-                            && sit.assess(seat, o.text(), Context::of(o)).value <= 0.0
-                    })
+    /// Lobbying and trades: for drafts we want adopted that would not pass.
+    fn seek_support(
+        &mut self,
+        table: &Table,
+        draft: &DraftState,
+        a: Assessment,
+        councils: &mut Councils,
+    ) {
+        let (sit, seat) = (self.sit, self.seat);
+        let wants_it = draft.penholder == seat || (a.breach.is_none() && a.value > 0.3);
+        if !wants_it {
+            return;
+        }
+        let ctx = Context::of(draft);
+        let council = councils.judge(sit, draft);
+        let p = sit.predict_from(seat, draft.kind(), ctx, council);
+        if p.passes {
+            return;
+        }
+        // Lobby those who stand in the way without a red line.
+        let uncommitted = |t: SeatId| sit.disp[t].commitment(draft.id) == 0.0;
+        let mut targets: Vec<(SeatId, f32)> = p
+            .blockers
+            .iter()
+            .chain(&p.vetoes)
+            .copied()
+            .filter(|&t| t != seat && council[t].breach.is_none())
+            .filter(|&t| uncommitted(t))
+            .map(|t| (t, council[t].value))
+            .collect();
+        if !p.consensus && p.yes < sit.sc.rules.quota {
+            // Also the abstainers, for the ninth vote.
+            for (t, at) in council.iter().enumerate() {
+                if t != seat
+                    && at.breach.is_none()
+                    && at.value <= 0.0
+                    && !targets.iter().any(|x| x.0 == t)
+                    && uncommitted(t)
                 {
-                    options.push(Option_ {
-                        gain: 0.3 * a.value.max(0.2) * (0.5 + assertive),
-                        act: Act::OfferTrade {
-                            target: t,
-                            give: theirs.id,
-                            get: draft.id,
-                        },
-                    });
+                    targets.push((t, at.value));
                 }
             }
         }
+        targets.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for &(t, v) in targets.iter().take(2) {
+            let closeness = 1.0 / (1.0 + (-v).max(0.0));
+            self.options.push(Option_ {
+                gain: a.value.max(0.2) * closeness * (0.5 + self.assertive),
+                act: Act::Lobby {
+                    target: t,
+                    draft: draft.id,
+                },
+            });
+        }
+        // Trades: a blocker with a draft of its own we can live with.
+        if let Some(&(t, _)) = targets.first()
+            && let Some(theirs) = table.live().find(|o| {
+                o.penholder == t
+                    && o.id != draft.id
+                    && sit.breach(seat, o.text()).is_none()
+                    && sit.assess(seat, o.text(), Context::of(o)).value > -0.2
+                    && sit.assess(seat, o.text(), Context::of(o)).value <= 0.0
+            })
+        {
+            self.options.push(Option_ {
+                gain: 0.3 * a.value.max(0.2) * (0.5 + self.assertive),
+                act: Act::OfferTrade {
+                    target: t,
+                    give: theirs.id,
+                    get: draft.id,
+                },
+            });
+        }
+    }
 
-        // Co-sponsor resolutions we strongly support: costs nothing.
-        if !own
+    /// Co-sponsor resolutions we strongly support: costs nothing.
+    fn co_sponsor(&mut self, draft: &DraftState, a: Assessment) {
+        let seat = self.seat;
+        if draft.penholder != seat
             && draft.kind() == ProductKind::Resolution
             && !draft.sponsors.contains(&seat)
             && a.breach.is_none()
             && a.value > 0.8
         {
-            free.push(Act::CoSponsor { draft: draft.id });
-        }
-
-        // Speak to the press about whoever blocked a text we wanted.
-        if matches!(draft.status, DraftStatus::Blocked { day } if day + 1 == sit.day)
-            && a.breach.is_none()
-            && a.value > 0.3
-        {
-            let council = councils.judge(sit, draft);
-            let blockers: Vec<SeatId> = (0..sit.seats())
-                .filter(|&s| s != seat && council[s].breach.is_some())
-                .collect();
-            if let Some(&target) = blockers.first()
-                && rng.random::<f32>() < assertive * 0.6
-            {
-                let names: Vec<&str> = blockers.iter().map(|&s| sc.name(s)).collect();
-                options.push(Option_ {
-                    gain: 0.25 * assertive,
-                    act: Act::PressRemarks {
-                        about: Some(target),
-                        remarks: format!(
-                            "The Council has failed to speak on \"{}\" because {} blocked it. The world is watching.",
-                            draft.title,
-                            join_names(&names)
-                        ),
-                    },
-                });
-            }
+            self.free.push(Act::CoSponsor { draft: draft.id });
         }
     }
 
-    options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
-    let mut acts: Vec<Act> = options
-        .into_iter()
-        .take(action_points as usize)
-        .map(|o| o.act)
-        .collect();
-    acts.extend(free);
-    acts
+    /// Speak to the press about whoever blocked a text we wanted.
+    fn blame_blockers(
+        &mut self,
+        draft: &DraftState,
+        a: Assessment,
+        rng: &mut impl rand::Rng,
+        councils: &mut Councils,
+    ) {
+        let (sit, seat) = (self.sit, self.seat);
+        let blocked_yesterday =
+            matches!(draft.status, DraftStatus::Blocked { day } if day + 1 == sit.day);
+        if !blocked_yesterday || a.breach.is_some() || a.value <= 0.3 {
+            return;
+        }
+        let council = councils.judge(sit, draft);
+        let blockers: Vec<SeatId> = (0..sit.seats())
+            .filter(|&s| s != seat && council[s].breach.is_some())
+            .collect();
+        if let Some(&target) = blockers.first()
+            && rng.random::<f32>() < self.assertive * 0.6
+        {
+            let names: Vec<&str> = blockers.iter().map(|&s| sit.sc.name(s)).collect();
+            self.options.push(Option_ {
+                gain: 0.25 * self.assertive,
+                act: Act::PressRemarks {
+                    about: Some(target),
+                    remarks: format!(
+                        "The Council has failed to speak on \"{}\" because {} blocked it. The world is watching.",
+                        draft.title,
+                        join_names(&names)
+                    ),
+                },
+            });
+        }
+    }
 }
 
 /// Whether an AI proposer presses a refused amendment to a vote.

@@ -4,6 +4,7 @@
 //! record and scoring. [`crate::game`] changes it; [`crate::ai`] reads it.
 
 pub mod act;
+mod compile;
 pub mod compiled;
 pub mod decision;
 pub mod draft;

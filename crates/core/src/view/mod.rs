@@ -19,7 +19,7 @@ use crate::game::Game;
 use crate::model::compiled::{DraftId, SeatId};
 use crate::model::decision::Item;
 use crate::model::draft::DraftStatus;
-use crate::model::record::{PhaseName, VoteSubject, What};
+use crate::model::record::{PhaseName, Record, VoteSubject, What};
 use crate::model::state::Controller;
 use crate::narration::{Audience, Narrator, Tone, visible_to};
 use crate::rules::Vote;
@@ -156,7 +156,6 @@ impl GameView {
     pub fn of(game: &Game, reader: Reader) -> GameView {
         let sc = game.scenario();
         let clock = game.clock();
-        let record = game.record();
         let me = match reader {
             Reader::Delegation(seat) if seat < game.seat_count() => Some(seat),
             _ => None,
@@ -166,77 +165,7 @@ impl GameView {
             None if reader == Reader::Teacher => Audience::Teacher,
             None => Audience::Room,
         };
-        let narrator = Narrator::new(record);
-        let lines = record
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| visible_to(e, audience))
-            .map(|(i, e)| {
-                let line = narrator.line(e);
-                RecordLine {
-                    entry: i,
-                    day: e.day,
-                    phase: e.phase,
-                    text: line.text,
-                    tone: line.tone,
-                    ballots: ballots(&narrator, &e.what),
-                }
-            })
-            .collect();
-        let draft_ids: Vec<String> = game
-            .table()
-            .drafts
-            .iter()
-            .map(|d| sc.draft_id(d.id))
-            .collect();
-        let mut positions = known_positions(record, audience, &draft_ids);
         let sit = game.situation();
-        let drafts = game
-            .table()
-            .drafts
-            .iter()
-            .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == me)
-            .map(|d| {
-                let mut view = DraftView::of(sc, d, std::mem::take(&mut positions[d.id]));
-                view.crosses_my_red_line = me.and_then(|seat| {
-                    let line = sit.breach(seat, d.text())?;
-                    Some(sc.delegations[seat].red_lines[line].reason.clone())
-                });
-                view
-            })
-            .collect();
-        let decision = game.decisions().current.as_ref().map(|current| {
-            let d = &game.table().drafts[current.item.draft()];
-            let amendment = match current.item {
-                Item::Amendment { amendment, .. } => {
-                    d.amendments.iter().find(|a| a.id == amendment).map(|a| {
-                        format!("{} by {}: {}", a.id, sc.name(a.by), a.change.describe(sc))
-                    })
-                }
-                _ => None,
-            };
-            DecisionView {
-                item: current.item,
-                draft: d.id,
-                title: d.title.clone(),
-                amendment,
-                waiting_for: (0..game.seat_count())
-                    .filter(|&s| game.decisions().waits_for(s))
-                    .collect(),
-            }
-        });
-        let desk = me.map(|seat| DeskView {
-            seat,
-            human: game.controller(seat) == Controller::Human,
-            points: game.action_points(seat),
-            instructions: Instructions::of(sc, seat, Some(game.history())),
-            decides_now: game.decisions().waits_for(seat),
-            decision_crosses: game.decisions().current.as_ref().and_then(|c| {
-                let line = sit.breach(seat, &c.text)?;
-                Some(sc.delegations[seat].red_lines[line].reason.clone())
-            }),
-        });
         GameView {
             reader,
             title: sc.source.title.clone(),
@@ -248,10 +177,10 @@ impl GameView {
             over: clock.over.clone(),
             urgency: game.crisis().urgency,
             seats: seats(game),
-            drafts,
-            record: lines,
-            decision,
-            desk,
+            drafts: drafts(game, audience, me),
+            record: record_lines(game.record(), audience),
+            decision: decision(game),
+            desk: me.map(|seat| desk(game, seat)),
             clauses: (0..sc.clause_count())
                 .filter(|&c| sit.available(c))
                 .map(|c| ClauseView::of(sc, c))
@@ -279,6 +208,95 @@ impl GameView {
     /// The reader's seat, when it is a delegation.
     pub fn me(&self) -> Option<SeatId> {
         self.desk.as_ref().map(|d| d.seat)
+    }
+}
+
+/// The record's entries an audience may see, in words.
+fn record_lines(record: &Record, audience: Audience) -> Vec<RecordLine> {
+    let narrator = Narrator::new(record);
+    record
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| visible_to(e, audience))
+        .map(|(i, e)| {
+            let line = narrator.line(e);
+            RecordLine {
+                entry: i,
+                day: e.day,
+                phase: e.phase,
+                text: line.text,
+                tone: line.tone,
+                ballots: ballots(&narrator, &e.what),
+            }
+        })
+        .collect()
+}
+
+/// The drafts circulated, and `me`'s own still in the drawer, each with the
+/// positions shown on it and the red line of `me`'s it crosses.
+fn drafts(game: &Game, audience: Audience, me: Option<SeatId>) -> Vec<DraftView> {
+    let sc = game.scenario();
+    let sit = game.situation();
+    let draft_ids: Vec<String> = game
+        .table()
+        .drafts
+        .iter()
+        .map(|d| sc.draft_id(d.id))
+        .collect();
+    let mut positions = known_positions(game.record(), audience, &draft_ids);
+    game.table()
+        .drafts
+        .iter()
+        .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == me)
+        .map(|d| {
+            let mut view = DraftView::of(sc, d, std::mem::take(&mut positions[d.id]));
+            view.crosses_my_red_line = me.and_then(|seat| {
+                let line = sit.breach(seat, d.text())?;
+                Some(sc.delegations[seat].red_lines[line].reason.clone())
+            });
+            view
+        })
+        .collect()
+}
+
+/// The item being decided, if any.
+fn decision(game: &Game) -> Option<DecisionView> {
+    let sc = game.scenario();
+    let current = game.decisions().current.as_ref()?;
+    let d = &game.table().drafts[current.item.draft()];
+    let amendment = match current.item {
+        Item::Amendment { amendment, .. } => d
+            .amendments
+            .iter()
+            .find(|a| a.id == amendment)
+            .map(|a| format!("{} by {}: {}", a.id, sc.name(a.by), a.change.describe(sc))),
+        _ => None,
+    };
+    Some(DecisionView {
+        item: current.item,
+        draft: d.id,
+        title: d.title.clone(),
+        amendment,
+        waiting_for: (0..game.seat_count())
+            .filter(|&s| game.decisions().waits_for(s))
+            .collect(),
+    })
+}
+
+/// What is `seat`'s own.
+fn desk(game: &Game, seat: SeatId) -> DeskView {
+    let sc = game.scenario();
+    DeskView {
+        seat,
+        human: game.controller(seat) == Controller::Human,
+        points: game.action_points(seat),
+        instructions: Instructions::of(sc, seat, Some(game.history())),
+        decides_now: game.decisions().waits_for(seat),
+        decision_crosses: game.decisions().current.as_ref().and_then(|c| {
+            let line = game.situation().breach(seat, &c.text)?;
+            Some(sc.delegations[seat].red_lines[line].reason.clone())
+        }),
     }
 }
 

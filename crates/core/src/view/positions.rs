@@ -61,46 +61,60 @@ pub fn known_positions(
     audience: Audience,
     draft_ids: &[String],
 ) -> Vec<Vec<Known>> {
-    let seat_of: HashMap<&str, SeatId> = record
-        .members
-        .iter()
-        .enumerate()
-        .map(|(s, m)| (m.code.as_str(), s))
-        .collect();
-    let draft_of: HashMap<&str, DraftId> = draft_ids
-        .iter()
-        .enumerate()
-        .map(|(d, id)| (id.as_str(), d))
-        .collect();
-    let mut known = vec![vec![Known::unknown(); record.members.len()]; draft_ids.len()];
-    let mut set = |draft: &str, member: &str, stance: Stance, basis: String| {
-        if let (Some(&d), Some(&s)) = (draft_of.get(draft), seat_of.get(member)) {
-            known[d][s] = Known { stance, basis };
-        }
+    let mut positions = Positions {
+        record,
+        seat_of: record
+            .members
+            .iter()
+            .enumerate()
+            .map(|(s, m)| (m.code.as_str(), s))
+            .collect(),
+        draft_of: draft_ids
+            .iter()
+            .enumerate()
+            .map(|(d, id)| (id.as_str(), d))
+            .collect(),
+        known: vec![vec![Known::unknown(); record.members.len()]; draft_ids.len()],
     };
     for e in record.entries.iter().filter(|e| visible_to(e, audience)) {
-        let day = e.day;
-        match &e.what {
+        positions.read(e.day, &e.what);
+    }
+    positions.known
+}
+
+/// Positions being read from the record, entry by entry: the last word wins.
+struct Positions<'r> {
+    record: &'r Record,
+    seat_of: HashMap<&'r str, SeatId>,
+    draft_of: HashMap<&'r str, DraftId>,
+    known: Vec<Vec<Known>>,
+}
+
+impl Positions<'_> {
+    fn set(&mut self, draft: &str, member: &str, stance: Stance, basis: String) {
+        if let (Some(&d), Some(&s)) = (self.draft_of.get(draft), self.seat_of.get(member)) {
+            self.known[d][s] = Known { stance, basis };
+        }
+    }
+
+    fn read(&mut self, day: u32, what: &What) {
+        match what {
             What::Circulated {
                 draft,
                 penholder,
-                version,
+                version: 1,
                 ..
-            } if *version == 1 => set(draft, penholder, Stance::Supports, "holds the pen".into()),
-            What::CoSponsored { by, draft } => set(
-                draft,
-                by,
-                Stance::Supports,
-                format!("co-sponsored it on day {day}"),
-            ),
+            } => self.set(draft, penholder, Stance::Supports, "holds the pen".into()),
+            What::CoSponsored { by, draft } => {
+                let basis = format!("co-sponsored it on day {day}");
+                self.set(draft, by, Stance::Supports, basis)
+            }
             What::AmendmentProposed {
                 draft, by, change, ..
-            } => set(
-                draft,
-                by,
-                Stance::Reservations,
-                format!("proposed on day {day} to {change}"),
-            ),
+            } => {
+                let basis = format!("proposed on day {day} to {change}");
+                self.set(draft, by, Stance::Reservations, basis)
+            }
             What::Silence {
                 draft,
                 version,
@@ -117,7 +131,7 @@ pub fn known_positions(
                         let basis = format!("broke silence on version {version}: {}", p.reason);
                         (Stance::Opposes, basis)
                     };
-                    set(draft, &p.member, stance, basis);
+                    self.set(draft, &p.member, stance, basis);
                 }
             }
             What::Vote {
@@ -132,10 +146,22 @@ pub fn known_positions(
                         Vote::Abstain => (Stance::Reservations, "abstained"),
                         Vote::Absent => continue,
                     };
-                    let basis = format!("{did} on version {version}");
-                    set(draft, &b.member, stance, basis);
+                    self.set(
+                        draft,
+                        &b.member,
+                        stance,
+                        format!("{did} on version {version}"),
+                    );
                 }
             }
+            What::Lobbied { .. } | What::TradeOffered { .. } => self.read_promise(what),
+            _ => {}
+        }
+    }
+
+    /// Private talks, seen by their two parties (and the teacher).
+    fn read_promise(&mut self, what: &What) {
+        match what {
             What::Lobbied {
                 by,
                 target,
@@ -144,15 +170,13 @@ pub fn known_positions(
                 reason,
             } => {
                 let (stance, basis) = if *agreed {
-                    (
-                        Stance::Supports,
-                        format!("promised {} its support", name(record, by)),
-                    )
+                    let basis = format!("promised {} its support", name(self.record, by));
+                    (Stance::Supports, basis)
                 } else {
                     let basis = format!("declined to support it: {reason}");
                     (Stance::Reservations, basis)
                 };
-                set(draft, target, stance, basis);
+                self.set(draft, target, stance, basis);
             }
             What::TradeOffered {
                 by,
@@ -163,14 +187,14 @@ pub fn known_positions(
                 ..
             } => {
                 let promise =
-                    |to: &str| format!("promised {} its support in a trade", name(record, to));
-                set(get, target, Stance::Supports, promise(by));
-                set(give, by, Stance::Supports, promise(target));
+                    |to: &str| format!("promised {} its support in a trade", name(self.record, to));
+                let (to_by, to_target) = (promise(by), promise(target));
+                self.set(get, target, Stance::Supports, to_by);
+                self.set(give, by, Stance::Supports, to_target);
             }
             _ => {}
         }
     }
-    known
 }
 
 fn name<'a>(record: &'a Record, code: &'a str) -> String {
