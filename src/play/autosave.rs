@@ -1,53 +1,148 @@
-//! Autosave: the game is written to a file whenever a phase ends, so that a
-//! class never loses its session (see `horseshoe_core::save`).
+//! Autosave: a snapshot of the game when it starts and whenever a phase
+//! ends, and between two snapshots a journal of every input accepted, so
+//! that a crash loses nothing a player was told was done (see
+//! `horseshoe_core::save` and `horseshoe_core::journal`). Resuming a save
+//! replays its journal once the saved phase has begun.
 
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
-use horseshoe_core::save::SavedGame;
+use horseshoe_core::journal::{Input, Journal, Stamp};
+use horseshoe_core::model::record::PhaseName;
+use horseshoe_core::save::{SaveError, SavedGame};
 
-use super::{CurrentGame, PhaseEnded, systems};
+use super::{CurrentGame, Phase, PhaseEnded, PhaseGate, ResumeAt, Turn};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        autosave
-            .after(systems::advance)
-            .run_if(resource_exists::<AutosaveTo>),
+        (
+            replay
+                .in_set(Turn::Replay)
+                .run_if(resource_exists::<Replay>.and_then(not(resource_exists::<ResumeAt>))),
+            autosave
+                .after(Turn::Advance)
+                .run_if(resource_exists::<AutosaveTo>),
+        ),
     );
 }
 
-/// Where to save the game after every phase; without it, nothing is saved
-/// (batch simulation).
+/// Where to save the game; without it, nothing is saved (batch simulation).
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
 pub struct AutosaveTo(pub PathBuf);
 
-/// The outcome of the last autosave; the window shows a failure.
+/// The outcome of the last write (snapshot or journal); the window shows a
+/// failure.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct LastAutosave(pub Option<Result<u64, String>>);
 
-/// Saves the game when a phase has ended.
-fn autosave(
-    mut ended: MessageReader<PhaseEnded>,
-    game: Option<Res<CurrentGame>>,
-    to: Res<AutosaveTo>,
-    mut commands: Commands,
-) {
-    let Some(next) = ended.read().last().map(|e| e.next) else {
+/// The journal of inputs since the last snapshot.
+#[derive(Resource, Debug)]
+pub struct ActiveJournal(Journal);
+
+/// Inputs of a restored save's journal, replayed once its phase has begun.
+#[derive(Resource, Debug)]
+struct Replay(VecDeque<Input>);
+
+/// Writes a snapshot of the game, about to enter `next`, and starts its
+/// journal.
+pub fn snapshot(world: &mut World, next: PhaseName) {
+    let Some(path) = world.get_resource::<AutosaveTo>().map(|a| a.0.clone()) else {
         return;
     };
-    let result = match game {
+    let result = match world.get_resource::<CurrentGame>() {
         Some(game) => {
-            let saved = SavedGame::capture(&game, next.name());
-            saved
-                .write(&to.0)
-                .map(|()| saved.saved_at)
-                .map_err(|e| e.to_string())
+            let saved = SavedGame::capture(game, next);
+            write_snapshot(&saved, &path).map(|journal| {
+                world.insert_resource(ActiveJournal(journal));
+                saved.saved_at
+            })
         }
         None => Err("there is no game to save".to_string()),
     };
     if let Err(e) = &result {
         error!("autosave failed: {e}");
+        world.remove_resource::<ActiveJournal>();
     }
-    commands.insert_resource(LastAutosave(Some(result)));
+    world.insert_resource(LastAutosave(Some(result)));
+}
+
+fn write_snapshot(saved: &SavedGame, path: &Path) -> Result<Journal, String> {
+    saved.write(path).map_err(|e| e.to_string())?;
+    Journal::start(path, Stamp::of(saved)).map_err(|e| format!("cannot start the journal: {e}"))
+}
+
+/// Saves the game when a phase has ended.
+fn autosave(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<PhaseEnded>>) {
+    let messages = world.resource::<Messages<PhaseEnded>>();
+    let Some(next) = cursor.read(messages).last().map(|e| e.next) else {
+        return;
+    };
+    snapshot(world, next.name());
+}
+
+/// Writes an accepted input to the journal, flushed to disk, before it is
+/// acknowledged. A failure is shown, and the game goes on.
+pub(super) fn journal(
+    journal: &mut Option<ResMut<ActiveJournal>>,
+    last: &mut Option<ResMut<LastAutosave>>,
+    input: &Input,
+) {
+    let Some(journal) = journal else { return };
+    if let Err(e) = journal.0.append(input) {
+        let e = format!("cannot write to {}: {e}", journal.0.path().display());
+        error!("{e}");
+        if let Some(last) = last {
+            last.0 = Some(Err(e));
+        }
+    }
+}
+
+/// Resumes the save at `path` and goes on saving into it: the game enters
+/// its saved phase, then replays the inputs of its journal.
+pub fn resume_file(world: &mut World, path: &Path) -> Result<(), SaveError> {
+    let saved = SavedGame::read(path)?;
+    super::restore(world, &saved, &path.display().to_string())?;
+    world.insert_resource(AutosaveTo(path.to_path_buf()));
+    match Journal::resume(path, Stamp::of(&saved)) {
+        Ok((journal, inputs)) => {
+            world.insert_resource(ActiveJournal(journal));
+            world.insert_resource(Replay(inputs.into()));
+            world.insert_resource(LastAutosave(None));
+        }
+        Err(e) => {
+            let e = format!("cannot reopen the journal: {e}");
+            world.insert_resource(LastAutosave(Some(Err(e))));
+        }
+    }
+    Ok(())
+}
+
+/// Replays a restored journal, input by input, as the inputs were first
+/// carried out.
+fn replay(world: &mut World) {
+    let Some(Replay(inputs)) = world.remove_resource::<Replay>() else {
+        return;
+    };
+    let phase = world.resource::<State<Phase>>().get().name();
+    let mut release = false;
+    let mut game = world.resource_mut::<CurrentGame>();
+    for input in inputs {
+        match input {
+            Input::Act { seat, act } => {
+                let _ = game.command(seat, &act);
+            }
+            Input::Teacher(order) => {
+                release |= game.teacher(&order, phase)
+                    == horseshoe_core::game::control::OrderEffect::ReleasePhase;
+            }
+        }
+        if phase == PhaseName::Decision {
+            game.run_decisions();
+        }
+    }
+    if release {
+        world.resource_mut::<PhaseGate>().proceed = true;
+    }
 }

@@ -84,6 +84,19 @@ pub struct CurrentGame(pub Game);
 pub struct Command {
     pub seat: SeatId,
     pub act: Act,
+    /// Set by a sender that waits for the answer (the network): the
+    /// [`Answered`] message carries it back.
+    pub ticket: Option<u64>,
+}
+
+impl Command {
+    pub fn new(seat: SeatId, act: Act) -> Command {
+        Command {
+            seat,
+            act,
+            ticket: None,
+        }
+    }
 }
 
 /// A teacher's order (see [`TeacherOrder`]).
@@ -96,12 +109,14 @@ pub struct PhaseEnded {
     pub next: Phase,
 }
 
-/// A refused act, for the player who tried it.
+/// The answer to a [`Command`]: carried out (and, when the game is saved,
+/// written to its journal), or refused with why.
 #[derive(Message, Debug, Clone, PartialEq)]
-pub struct ActRefused {
+pub struct Answered {
     pub seat: SeatId,
     pub act: Act,
-    pub error: ActError,
+    pub ticket: Option<u64>,
+    pub result: Result<(), ActError>,
 }
 
 /// Lets a window hold the automatic phases (morning, consultations, evening)
@@ -111,6 +126,17 @@ pub struct PhaseGate {
     pub hold: bool,
     /// Set to let the current held phase end.
     pub proceed: bool,
+}
+
+/// The order of the game's work in each update: a restored journal's
+/// inputs, then new inputs (the teacher's, the players'), the decisions,
+/// and the move to the next phase.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Turn {
+    Replay,
+    Inputs,
+    Decide,
+    Advance,
 }
 
 /// Set while a restored game is entering its saved phase: the phases it
@@ -131,10 +157,16 @@ impl Plugin for GamePlugin {
         app.init_state::<GameState>()
             .add_sub_state::<Phase>()
             .add_message::<Command>()
-            .add_message::<ActRefused>()
+            .add_message::<Answered>()
             .add_message::<TeacherCommand>()
             .add_message::<PhaseEnded>()
-            .init_resource::<PhaseGate>();
+            .init_resource::<PhaseGate>()
+            .configure_sets(
+                Update,
+                (Turn::Replay, Turn::Inputs, Turn::Decide, Turn::Advance)
+                    .chain()
+                    .run_if(in_state(GameState::Playing)),
+            );
         systems::plugin(app);
         autosave::plugin(app);
     }
@@ -149,6 +181,9 @@ pub fn start_game(world: &mut World, config: GameConfig) {
         None => world.insert_resource(CurrentGame(Game::new(config))),
     }
     world.remove_resource::<ResumeAt>();
+    // A game that saves itself is saved before its first morning, so that
+    // its first inputs have a journal to go to.
+    autosave::snapshot(world, PhaseName::Morning);
     world
         .resource_mut::<NextState<GameState>>()
         .set(GameState::Playing);

@@ -8,9 +8,12 @@ use horseshoe_core::game::control::OrderEffect;
 use horseshoe_core::game::day::Step;
 use horseshoe_core::model::record::PhaseName;
 
+use horseshoe_core::journal::Input;
+
+use super::autosave::{self, ActiveJournal, LastAutosave};
 use super::{
-    ActRefused, Command, CurrentGame, GameState, Phase, PhaseEnded, PhaseGate, ResumeAt,
-    TeacherCommand,
+    Answered, Command, CurrentGame, GameState, Phase, PhaseEnded, PhaseGate, ResumeAt,
+    TeacherCommand, Turn,
 };
 
 pub(super) fn plugin(app: &mut App) {
@@ -33,13 +36,15 @@ pub(super) fn plugin(app: &mut App) {
         (
             // Only when there is something to do: an AI-only game sends
             // no commands.
-            process_teacher.run_if(on_message::<TeacherCommand>),
-            process_commands.run_if(on_message::<Command>),
-            run_decisions.run_if(deciding),
-            advance,
-        )
-            .chain()
-            .run_if(in_state(GameState::Playing)),
+            (
+                process_teacher.run_if(on_message::<TeacherCommand>),
+                process_commands.run_if(on_message::<Command>),
+            )
+                .chain()
+                .in_set(Turn::Inputs),
+            run_decisions.run_if(deciding).in_set(Turn::Decide),
+            advance.in_set(Turn::Advance),
+        ),
     );
 }
 
@@ -53,32 +58,57 @@ fn deciding(game: Option<Res<CurrentGame>>) -> bool {
     game.is_some_and(|g| g.clock().phase == PhaseName::Decision)
 }
 
+/// The journal of a game that saves itself, and where its failures go.
+#[derive(SystemParam)]
+struct Journaling<'w> {
+    journal: Option<ResMut<'w, ActiveJournal>>,
+    last: Option<ResMut<'w, LastAutosave>>,
+}
+
+impl Journaling<'_> {
+    fn write(&mut self, input: &Input) {
+        autosave::journal(&mut self.journal, &mut self.last, input);
+    }
+}
+
 fn process_teacher(
     mut game: ResMut<CurrentGame>,
     mut gate: ResMut<PhaseGate>,
     phase: Res<State<Phase>>,
     mut orders: MessageReader<TeacherCommand>,
+    mut journal: Journaling,
 ) {
     for TeacherCommand(order) in orders.read() {
         if game.teacher(order, phase.get().name()) == OrderEffect::ReleasePhase {
             gate.proceed = true;
         }
+        journal.write(&Input::Teacher(order.clone()));
     }
 }
 
+/// Every player's act or decision, carried out (and journaled) or refused,
+/// and answered either way.
 fn process_commands(
     mut game: ResMut<CurrentGame>,
     mut commands: MessageReader<Command>,
-    mut refused: MessageWriter<ActRefused>,
+    mut answers: MessageWriter<Answered>,
+    mut journal: Journaling,
 ) {
-    for Command { seat, act } in commands.read() {
-        if let Err(error) = game.command(*seat, act) {
-            refused.write(ActRefused {
-                seat: *seat,
+    for command in commands.read() {
+        let (seat, act) = (command.seat, &command.act);
+        let result = game.command(seat, act);
+        if result.is_ok() {
+            journal.write(&Input::Act {
+                seat,
                 act: act.clone(),
-                error,
             });
         }
+        answers.write(Answered {
+            seat,
+            act: act.clone(),
+            ticket: command.ticket,
+            result,
+        });
     }
 }
 

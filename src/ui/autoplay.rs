@@ -242,12 +242,9 @@ fn corridors(world: &mut World) {
         horseshoe_core::ai::corridors::plan(sit, me, table, 1, &mut rng)
     });
     for act in acts.into_iter().flatten().take(1) {
-        world.write_message(Command { seat: me, act });
+        world.write_message(Command::new(me, act));
     }
-    world.write_message(Command {
-        seat: me,
-        act: Act::EndTurn,
-    });
+    world.write_message(Command::new(me, Act::EndTurn));
 }
 
 /// The player at the keyboard decides as the AI would.
@@ -282,7 +279,7 @@ fn decide(world: &mut World) {
         }
     });
     if let Some(act) = act {
-        world.write_message(Command { seat: me, act });
+        world.write_message(Command::new(me, act));
     }
 }
 

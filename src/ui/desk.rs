@@ -10,7 +10,7 @@ use horseshoe_core::model::record::What;
 use horseshoe_core::model::state::Controller;
 
 use super::UiUpdate;
-use crate::play::{ActRefused, CurrentGame, GameState, Phase};
+use crate::play::{Answered, CurrentGame, GameState, Phase};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Desk>().add_systems(
@@ -104,7 +104,7 @@ pub fn follow_game(
     time: Res<Time<Real>>,
     game: Res<State<GameState>>,
     phase: Option<Res<State<Phase>>>,
-    mut refused: MessageReader<ActRefused>,
+    mut answers: MessageReader<Answered>,
 ) {
     let Some(current) = current else { return };
     let on_screen = phase.as_deref().map(|p| (current.clock().day, *p.get()));
@@ -134,8 +134,10 @@ pub fn follow_game(
             started: time.elapsed_secs_f64(),
         });
     }
-    for r in refused.read() {
-        desk.message = Some((format!("Not done: {}.", r.error), true));
+    for answer in answers.read() {
+        if let Err(error) = &answer.result {
+            desk.message = Some((format!("Not done: {error}."), true));
+        }
     }
 
     let humans: Vec<SeatId> = current.seats_of(Controller::Human);
@@ -267,10 +269,8 @@ mod tests {
             }
             app.update();
             assert_eq!(desk(&app).viewer, Some(seat));
-            app.world_mut().write_message(Command {
-                seat,
-                act: Act::EndTurn,
-            });
+            app.world_mut()
+                .write_message(Command::new(seat, Act::EndTurn));
             app.update();
             app.update();
         }
@@ -290,10 +290,8 @@ mod tests {
             assert_eq!(desk(&app).viewer, Some(seats[0]));
             assert_eq!(desk(&app).handover_to, None);
             if phase(&app) == Some(Phase::Corridors) {
-                app.world_mut().write_message(Command {
-                    seat: seats[0],
-                    act: Act::EndTurn,
-                });
+                app.world_mut()
+                    .write_message(Command::new(seats[0], Act::EndTurn));
             }
         }
     }

@@ -11,7 +11,7 @@ use horseshoe_core::save::{self, SaveError, SavedGame};
 use super::desk::Desk;
 use super::screens::Screen;
 use super::teacher::TeacherDesk;
-use crate::play::autosave::{AutosaveTo, LastAutosave};
+use crate::play::autosave::{self, AutosaveTo, LastAutosave};
 use crate::play::{self, CurrentGame};
 
 /// The folder autosaves are written to and read from.
@@ -72,16 +72,15 @@ pub fn start_new_game(world: &mut World, config: GameConfig) {
     let dir = world.resource::<SavesDir>().0.clone();
     let path = autosave_path(&dir, &config);
     world.resource_mut::<Desk>().reset();
-    play::start_game(world, config);
-    world.insert_resource(AutosaveTo(path));
     world.remove_resource::<LastAutosave>();
+    world.insert_resource(AutosaveTo(path));
+    play::start_game(world, config);
 }
 
-/// Resumes a saved game in the chamber, saving on into the same file.
-pub fn resume(world: &mut World, path: &Path, saved: &SavedGame) -> Result<(), SaveError> {
-    play::restore(world, saved, &path.display().to_string())?;
-    world.insert_resource(AutosaveTo(path.to_path_buf()));
-    world.remove_resource::<LastAutosave>();
+/// Resumes a saved game in the chamber, saving on into the same file; the
+/// inputs of its journal are replayed.
+pub fn resume(world: &mut World, path: &Path) -> Result<(), SaveError> {
+    autosave::resume_file(world, path)?;
     let seen = world
         .get_resource::<CurrentGame>()
         .map(|g| g.record().entries.len())
@@ -100,8 +99,7 @@ pub fn resume(world: &mut World, path: &Path, saved: &SavedGame) -> Result<(), S
 
 /// Reads and resumes the save at `path`; on failure the menu explains.
 pub fn resume_file(world: &mut World, path: &Path) {
-    let result = SavedGame::read(path).and_then(|saved| resume(world, path, &saved));
-    if let Err(e) = result {
+    if let Err(e) = resume(world, path) {
         error!("{e}");
         world.resource_mut::<SaveList>().failed = Some(e.to_string());
         world.resource_mut::<NextState<Screen>>().set(Screen::Menu);

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use horseshoe::play::{self, ActRefused, Command, CurrentGame, GameState, Phase};
+use horseshoe::play::{self, Answered, Command, CurrentGame, GameState, Phase};
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::model::act::Act;
 use horseshoe_core::model::compiled::CompiledScenario;
@@ -249,7 +249,7 @@ fn app_with_humans(sc: &Arc<CompiledScenario>, seed: u64, humans: &[usize]) -> b
 }
 
 fn send(app: &mut bevy::app::App, seat: usize, act: Act) {
-    app.world_mut().write_message(Command { seat, act });
+    app.world_mut().write_message(Command::new(seat, act));
 }
 
 #[test]
@@ -338,20 +338,18 @@ fn a_refused_act_changes_nothing_and_says_why() {
     // China does not hold the pen on France's draft.
     send(&mut app, chn, Act::PutUnderSilence { draft: mira_ps });
     app.update();
-    let refused: Vec<ActRefused> = app
+    let refused: Vec<_> = app
         .world_mut()
-        .resource_mut::<bevy::prelude::Messages<ActRefused>>()
+        .resource_mut::<bevy::prelude::Messages<Answered>>()
         .drain()
+        .filter_map(|a| a.result.err())
         .collect();
     assert_eq!(refused.len(), 1);
     assert_eq!(
-        refused[0].error,
+        refused[0],
         horseshoe_core::model::act::ActError::NotPenholder
     );
-    assert_eq!(
-        refused[0].error.to_string(),
-        "only the penholder can do that"
-    );
+    assert_eq!(refused[0].to_string(), "only the penholder can do that");
     assert_eq!(
         app.world().resource::<CurrentGame>().table().drafts[mira_ps].status,
         table_before.drafts[mira_ps].status

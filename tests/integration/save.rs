@@ -4,11 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use horseshoe::play::autosave::AutosaveTo;
-use horseshoe::play::{self, CurrentGame, GameState};
+use horseshoe::play::autosave::{self, AutosaveTo};
+use horseshoe::play::{self, Answered, Command, CurrentGame, GameState};
 use horseshoe_core::game::GameConfig;
+use horseshoe_core::model::act::Act;
 use horseshoe_core::model::compiled::CompiledScenario;
-use horseshoe_core::model::record::Record;
+use horseshoe_core::model::decision::Item;
+use horseshoe_core::model::draft::Change;
+use horseshoe_core::model::record::{PhaseName, Record};
+use horseshoe_core::model::state::Controller;
+use horseshoe_core::rules::Vote;
 use horseshoe_core::save::{self, SAVE_FORMAT, SaveError, SavedGame};
 use horseshoe_core::scenario;
 
@@ -274,4 +279,147 @@ fn a_saved_game_exports_as_a_transcript_of_the_game_so_far() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Gaza, November 2012"), "{md}");
     assert!(md.contains("The game was not finished"), "{md}");
+}
+
+/// A game with these seats played by students, saving into `path`.
+fn saving_game_with_humans(path: &Path, seed: u64, humans: &[&str]) -> bevy::app::App {
+    let sc = tutorial();
+    let mut controllers = vec![Controller::Ai; sc.seat_count()];
+    for code in humans {
+        controllers[sc.seat_of(code).unwrap()] = Controller::Human;
+    }
+    let mut app = play::headless_app();
+    app.insert_resource(AutosaveTo(path.to_path_buf()));
+    play::start_game(
+        app.world_mut(),
+        GameConfig {
+            scenario: sc,
+            seed,
+            controllers,
+        },
+    );
+    app
+}
+
+fn tutorial() -> Arc<CompiledScenario> {
+    Arc::new(CompiledScenario::new(
+        scenario::parse("tutorial.ron", include_str!("../../scenarios/tutorial.ron"))
+            .expect("valid")
+            .scenario,
+    ))
+}
+
+fn run_to_corridors(app: &mut bevy::app::App) {
+    for _ in 0..50 {
+        if app.world().resource::<CurrentGame>().clock().phase == PhaseName::Corridors {
+            return;
+        }
+        app.update();
+    }
+    panic!("the game did not reach the corridors");
+}
+
+/// The acts a student makes in the corridors of day 1, each answered.
+fn corridor_acts(app: &mut bevy::app::App, chn: usize) -> Vec<Act> {
+    let acts = vec![
+        Act::PressRemarks {
+            about: None,
+            remarks: "China stands with the people of Pelora.".into(),
+        },
+        Act::ProposeAmendment {
+            draft: 0,
+            change: Change::Delete { clause: 2 },
+            reason: "the text should not say that".into(),
+        },
+    ];
+    for act in &acts {
+        app.world_mut()
+            .write_message(Command::new(chn, act.clone()));
+        app.update();
+        let answers: Vec<_> = app
+            .world_mut()
+            .resource_mut::<bevy::prelude::Messages<Answered>>()
+            .drain()
+            .collect();
+        assert!(answers.iter().all(|a| a.result.is_ok()), "{answers:?}");
+    }
+    acts
+}
+
+#[test]
+fn a_crash_loses_no_answered_act_the_journal_replays_them() {
+    let dir = tmp("journal");
+    let path = dir.join("class.ron");
+    let mut app = saving_game_with_humans(&path, 4, &["CHN"]);
+    let chn = tutorial().seat_of("CHN").unwrap();
+    run_to_corridors(&mut app);
+    let before = app.world().resource::<CurrentGame>().record().entries.len();
+    corridor_acts(&mut app, chn);
+    let live = app.world().resource::<CurrentGame>().record().clone();
+    assert!(live.entries.len() > before, "the acts are in the record");
+    assert!(
+        horseshoe_core::journal::path_for(&path).exists(),
+        "the journal is beside the save"
+    );
+    // The host crashes: no phase ends, no snapshot is taken.
+    drop(app);
+    let mut resumed = play::headless_app();
+    autosave::resume_file(resumed.world_mut(), &path).expect("the save resumes");
+    for _ in 0..10 {
+        resumed.update();
+    }
+    let after = resumed.world().resource::<CurrentGame>().record().clone();
+    assert_eq!(
+        after.entries, live.entries,
+        "every answered act is back, and nothing else"
+    );
+    // And the game goes on as the uninterrupted one would.
+    resumed
+        .world_mut()
+        .write_message(Command::new(chn, Act::EndTurn));
+    let mut twin = saving_game_with_humans(&dir.join("twin.ron"), 4, &["CHN"]);
+    run_to_corridors(&mut twin);
+    corridor_acts(&mut twin, chn);
+    twin.world_mut()
+        .write_message(Command::new(chn, Act::EndTurn));
+    for app in [&mut resumed, &mut twin] {
+        for _ in 0..200 {
+            let waiting = {
+                let g = app.world().resource::<CurrentGame>();
+                g.clock().phase == PhaseName::Corridors && !g.humans_done()
+            };
+            if waiting {
+                app.world_mut()
+                    .write_message(Command::new(chn, Act::EndTurn));
+            }
+            let decide = {
+                let g = app.world().resource::<CurrentGame>();
+                g.decisions()
+                    .waits_for(chn)
+                    .then(|| g.decisions().current.clone())
+                    .flatten()
+            };
+            if let Some(current) = decide {
+                let act = match current.item {
+                    Item::Silence { draft } => Act::Silence {
+                        draft,
+                        keep: true,
+                        reason: String::new(),
+                    },
+                    _ => Act::CastVote {
+                        vote: Vote::Yes,
+                        explanation: String::new(),
+                    },
+                };
+                app.world_mut().write_message(Command::new(chn, act));
+            }
+            app.update();
+        }
+    }
+    let (a, b) = (
+        resumed.world().resource::<CurrentGame>().record().to_ron(),
+        twin.world().resource::<CurrentGame>().record().to_ron(),
+    );
+    assert!(resumed.world().resource::<CurrentGame>().is_over());
+    assert_eq!(a, b, "the resumed game ends as the uninterrupted one");
 }

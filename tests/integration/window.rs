@@ -85,14 +85,22 @@ fn run_to_exit(mut command: Command) {
     assert!(status.success(), "the window exited with {status}");
 }
 
-/// The single autosave file the game wrote into `dir/saves`.
+/// The single autosave file the game wrote into `dir/saves` (beside it,
+/// its journal of the inputs since).
 fn autosave_in(dir: &Path) -> PathBuf {
-    let saves: Vec<_> = std::fs::read_dir(dir.join("saves"))
+    let files: Vec<_> = std::fs::read_dir(dir.join("saves"))
         .expect("the window wrote autosaves")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .collect();
-    assert_eq!(saves.len(), 1, "one autosave file per game: {saves:?}");
+    let saves: Vec<_> = files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    assert_eq!(saves.len(), 1, "one autosave file per game: {files:?}");
+    let journal = horseshoe_core::journal::path_for(saves[0]);
+    assert!(files.contains(&journal), "its journal: {files:?}");
+    assert_eq!(files.len(), 2, "nothing else: {files:?}");
     saves[0].clone()
 }
 

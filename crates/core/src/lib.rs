@@ -12,7 +12,8 @@
 //! - [`game`]: a [`game::Game`] in progress and every move that changes it:
 //!   the acts of delegations, the phases of a day, decisions, news, the
 //!   teacher's orders;
-//! - [`save`]: a game written to a file and read back;
+//! - [`save`]: a game written to a file and read back, and [`journal`]: the
+//!   inputs accepted since, so that a crash loses nothing;
 //! - [`narration`]: record entries in sentences, and who may see each;
 //! - [`view`]: what one reader (a delegation, the room, the teacher) may
 //!   know of a game, as plain data for a screen or a browser.
@@ -22,6 +23,7 @@
 
 pub mod ai;
 pub mod game;
+pub mod journal;
 pub mod model;
 pub mod narration;
 pub mod rules;

@@ -2,6 +2,8 @@
 //! teacher's orders. The window, a headless test and the classroom server
 //! all send the same.
 
+use serde::{Deserialize, Serialize};
+
 use super::Game;
 use crate::model::act::{Act, ActError};
 use crate::model::compiled::SeatId;
@@ -10,7 +12,7 @@ use crate::model::state::Controller;
 
 /// What the teacher (or whoever runs the session) can do to a game in
 /// progress. Recorded in the transcript like everything else.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum TeacherOrder {
     /// Ends the current phase now: held phases go on, human delegations'
     /// turns end, and human delegations that have not yet decided follow

@@ -177,7 +177,7 @@ fn chamber_screen(mut contexts: EguiContexts, mut c: Chamber) -> Result {
     decision::decision_window(ctx, &view, desk, &mut out, &keys);
     reveal::reveal_window(ctx, &view, desk, now, keys.pressed(egui::Key::Enter));
     for (seat, act) in out.0 {
-        c.commands.write(Command { seat, act });
+        c.commands.write(Command::new(seat, act));
     }
     Ok(())
 }
