@@ -4,6 +4,8 @@
 //! `horseshoe_core` crate, with no Bevy. This crate plays it:
 //! - [`play`]: the Bevy game plugin that drives a game phase by phase,
 //!   headless or under the window;
+//! - [`classroom`]: students on their own devices, through the
+//!   `horseshoe_classroom` server;
 //! - [`sim`]: batches of AI-only games and their outcome statistics;
 //! - [`export`]: a game's record as a Markdown or HTML document;
 //! - [`storage`]: where saves and exports go on this computer;
@@ -12,6 +14,7 @@
 //!
 //! See ARCHITECTURE.md for the layers and the way of one act through them.
 
+pub mod classroom;
 pub mod cli;
 pub mod export;
 pub mod play;

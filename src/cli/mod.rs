@@ -2,6 +2,7 @@
 
 mod check;
 mod power;
+mod serve;
 mod simulate;
 
 use std::path::PathBuf;
@@ -60,6 +61,8 @@ pub enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Run a game with no window, its human delegations played from browsers on the local network.
+    Serve(serve::ServeArgs),
     /// Write a game's transcript as a document: every draft, amendment, silence, vote and score.
     Export {
         /// A saved game, or a transcript written by `simulate --transcripts` (RON or JSON).
@@ -137,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
             threads,
         }) => simulate::run(&scenario, games, seed, transcripts, json, threads),
         Some(Command::Export { file, format, out }) => export(&file, format, out.as_deref()),
+        Some(Command::Serve(args)) => serve::run(args),
         None => play(PlayArgs {
             size: (1280, 720),
             ..PlayArgs::default()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use horseshoe_core::journal::{Input, Journal, Stamp};
 use horseshoe_core::model::record::PhaseName;
-use horseshoe_core::save::{SaveError, SavedGame};
+use horseshoe_core::save::{ClassroomSave, SaveError, SavedGame};
 
 use super::{CurrentGame, Phase, PhaseEnded, PhaseGate, ResumeAt, Turn};
 
@@ -45,6 +45,33 @@ pub struct ActiveJournal(Journal);
 #[derive(Resource, Debug)]
 struct Replay(VecDeque<Input>);
 
+/// The classroom of a game played from devices, as its save carries it:
+/// kept up to date by the classroom, written into every snapshot, and
+/// each change journaled.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct SavedRoom(pub ClassroomSave);
+
+/// The classroom changed: it goes into the journal at once, so that a
+/// crash does not bring back an old code or token.
+pub fn room_changed(world: &mut World, room: ClassroomSave) {
+    world.insert_resource(SavedRoom(room.clone()));
+    let input = Input::Room(room);
+    let failed = world
+        .get_resource_mut::<ActiveJournal>()
+        .and_then(|mut journal| {
+            let path = journal.0.path().display().to_string();
+            journal
+                .0
+                .append(&input)
+                .err()
+                .map(|e| format!("cannot write to {path}: {e}"))
+        });
+    if let Some(e) = failed {
+        error!("{e}");
+        world.insert_resource(LastAutosave(Some(Err(e))));
+    }
+}
+
 /// Writes a snapshot of the game, about to enter `next`, and starts its
 /// journal.
 pub fn snapshot(world: &mut World, next: PhaseName) {
@@ -53,7 +80,8 @@ pub fn snapshot(world: &mut World, next: PhaseName) {
     };
     let result = match world.get_resource::<CurrentGame>() {
         Some(game) => {
-            let saved = SavedGame::capture(game, next);
+            let mut saved = SavedGame::capture(game, next);
+            saved.classroom = world.get_resource::<SavedRoom>().map(|r| r.0.clone());
             write_snapshot(&saved, &path).map(|journal| {
                 world.insert_resource(ActiveJournal(journal));
                 saved.saved_at
@@ -105,8 +133,20 @@ pub fn resume_file(world: &mut World, path: &Path) -> Result<(), SaveError> {
     let saved = SavedGame::read(path)?;
     super::restore(world, &saved, &path.display().to_string())?;
     world.insert_resource(AutosaveTo(path.to_path_buf()));
+    world.remove_resource::<SavedRoom>();
+    if let Some(room) = &saved.classroom {
+        world.insert_resource(SavedRoom(room.clone()));
+    }
     match Journal::resume(path, Stamp::of(&saved)) {
         Ok((journal, inputs)) => {
+            // The room as it was last: its changes are applied at once (the
+            // classroom reopens from it), the game's inputs once the saved
+            // phase has begun.
+            for input in &inputs {
+                if let Input::Room(room) = input {
+                    world.insert_resource(SavedRoom(room.clone()));
+                }
+            }
             world.insert_resource(ActiveJournal(journal));
             world.insert_resource(Replay(inputs.into()));
             world.insert_resource(LastAutosave(None));
@@ -137,6 +177,8 @@ fn replay(world: &mut World) {
                 release |= game.teacher(&order, phase)
                     == horseshoe_core::game::control::OrderEffect::ReleasePhase;
             }
+            // Applied when the save was resumed.
+            Input::Room(_) => {}
         }
         if phase == PhaseName::Decision {
             game.run_decisions();

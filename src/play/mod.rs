@@ -209,3 +209,11 @@ pub fn restore(world: &mut World, saved: &SavedGame, path: &str) -> Result<(), S
     resume_game(world, game, next);
     Ok(())
 }
+
+/// A seed from the clock, for a game nobody asked to repeat.
+pub fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() % 100_000)
+        .unwrap_or(1)
+}

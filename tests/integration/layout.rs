@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 800;
 
 /// The crates of the workspace, by their source folder.
-const CRATES: [&str; 2] = ["src", "crates/core/src"];
+const CRATES: [&str; 3] = ["src", "crates/core/src", "crates/classroom/src"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -304,7 +304,7 @@ fn no_source_file_is_over_800_lines() {
 fn the_files_of_each_crate_use_each_other_one_way() {
     for dir in CRATES {
         let graph = edges(&root().join(dir));
-        assert!(graph.len() > 10, "{dir}: the source files were found");
+        assert!(graph.len() > 5, "{dir}: the source files were found");
         if let Some(cycle) = find_cycle(&graph) {
             panic!(
                 "{dir}: files use each other in a cycle: {}",

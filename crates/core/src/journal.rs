@@ -23,7 +23,7 @@ use crate::game::control::TeacherOrder;
 use crate::model::act::Act;
 use crate::model::compiled::SeatId;
 use crate::model::record::PhaseName;
-use crate::save::SavedGame;
+use crate::save::{ClassroomSave, SavedGame};
 
 /// One accepted input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,9 @@ pub enum Input {
     Act { seat: SeatId, act: Act },
     /// A teacher's order.
     Teacher(TeacherOrder),
+    /// The classroom changed (a seat given to a device, a new code, the
+    /// room locked): not the game, but the session the save carries.
+    Room(ClassroomSave),
 }
 
 /// Which snapshot a journal follows.

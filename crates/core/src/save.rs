@@ -49,6 +49,31 @@ pub struct SavedGame {
     pub turns: Turns,
     /// Per seat.
     pub delegations: Vec<SavedDelegation>,
+    /// The classroom on the local network, if the game had one: which
+    /// seats are played from devices, with their codes and tokens, so that
+    /// after a crash the students' pages find their seats again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classroom: Option<ClassroomSave>,
+}
+
+/// A classroom's seats and whether it takes new students.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassroomSave {
+    /// Per seat: its access from a device, if it has been given one.
+    pub seats: Vec<Option<SeatAccess>>,
+    /// No new student may join with a code (tokens still work).
+    pub locked: bool,
+}
+
+/// How a seat is reached from a device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatAccess {
+    /// Played from a device now (rather than by the AI or at the host).
+    pub device: bool,
+    /// The code a student types to join.
+    pub code: String,
+    /// What the student's browser keeps to come back.
+    pub token: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +137,7 @@ impl SavedGame {
             rng: game.rng().clone(),
             turns: game.turns().clone(),
             delegations,
+            classroom: None,
         }
     }
 

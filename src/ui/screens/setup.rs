@@ -42,7 +42,7 @@ impl SetupChoices {
         SetupChoices {
             humans: Vec::new(),
             for_entry: None,
-            seed_text: seed.unwrap_or_else(clock_seed).to_string(),
+            seed_text: seed.unwrap_or_else(crate::play::clock_seed).to_string(),
             minutes_per_phase: None,
             teams: Vec::new(),
         }
@@ -51,14 +51,6 @@ impl SetupChoices {
     pub fn seed(&self) -> Option<u64> {
         self.seed_text.trim().parse().ok()
     }
-}
-
-/// A seed from the clock, for a game nobody asked to repeat.
-pub fn clock_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() % 100_000)
-        .unwrap_or(1)
 }
 
 fn setup_screen(
@@ -201,7 +193,7 @@ fn seed_and_timer(ui: &mut egui::Ui, choices: &mut SetupChoices) -> Option<u64> 
     ui.horizontal(|ui| {
         ui.add(egui::TextEdit::singleline(&mut choices.seed_text).desired_width(140.0));
         if ui.button("New seed").clicked() {
-            choices.seed_text = clock_seed().to_string();
+            choices.seed_text = crate::play::clock_seed().to_string();
         }
     });
     let seed = choices.seed();

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::compiled::{DraftId, SeatId};
 use super::draft::{Change, Text};
 use crate::rules::Vote;
+use crate::scenario::Part;
 
 /// One thing a delegation does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,4 +138,31 @@ pub enum ActError {
     AlreadyDone,
     #[error("a draft needs at least one clause")]
     EmptyText,
+}
+
+/// The act a player means by changing a draft's clause: the penholder
+/// revises its own text at once, another member proposes an amendment for
+/// the penholder to answer. `None` when the change does not fit the text.
+pub fn change_act(
+    me: SeatId,
+    draft: DraftId,
+    penholder: SeatId,
+    text: &Text,
+    change: Change,
+    parts: &[Part],
+) -> Option<Act> {
+    if penholder == me {
+        let text = text.with(change, parts)?;
+        Some(Act::Revise {
+            draft,
+            text,
+            reason: "the penholder revises the text".into(),
+        })
+    } else {
+        Some(Act::ProposeAmendment {
+            draft,
+            change,
+            reason: String::new(),
+        })
+    }
 }

@@ -22,6 +22,14 @@ pub struct DraftView {
     pub title: String,
     pub kind: ProductKind,
     pub status: DraftStatus,
+    /// The status in words: "under negotiation", "in blue", ...
+    pub status_label: String,
+    /// Open to amendments and revisions.
+    pub open: bool,
+    /// Still open to negotiation or a decision.
+    pub live: bool,
+    /// In blue since a previous day: it may be put to the vote.
+    pub votable: bool,
     pub penholder: SeatId,
     pub sponsors: Vec<SeatId>,
     pub version: usize,
@@ -49,7 +57,13 @@ pub struct AmendmentView {
 }
 
 impl DraftView {
-    pub fn of(sc: &CompiledScenario, d: &DraftState, positions: Vec<Known>) -> DraftView {
+    /// The draft on day `today`, with the positions shown on it.
+    pub fn of(
+        sc: &CompiledScenario,
+        d: &DraftState,
+        today: u32,
+        positions: Vec<Known>,
+    ) -> DraftView {
         let changed = d
             .changed_clauses()
             .into_iter()
@@ -61,6 +75,10 @@ impl DraftView {
             title: d.title.clone(),
             kind: d.kind(),
             status: d.status,
+            status_label: d.status.label().to_string(),
+            open: matches!(d.status, DraftStatus::OnTable | DraftStatus::Blocked { .. }),
+            live: d.status.is_live(),
+            votable: matches!(d.status, DraftStatus::InBlue { since_day } if since_day < today),
             penholder: d.penholder,
             sponsors: d.sponsors.clone(),
             version: d.version(),
@@ -85,26 +103,8 @@ impl DraftView {
         }
     }
 
-    /// Still open to negotiation or a decision.
-    pub fn is_live(&self) -> bool {
-        self.status.is_live()
-    }
-
-    /// Open to amendments and revisions.
-    pub fn is_open(&self) -> bool {
-        matches!(
-            self.status,
-            DraftStatus::OnTable | DraftStatus::Blocked { .. }
-        )
-    }
-
     pub fn in_drawer(&self) -> bool {
         self.status == DraftStatus::InDrawer
-    }
-
-    /// In blue since a day before `today`: it may be put to the vote.
-    pub fn votable(&self, today: u32) -> bool {
-        matches!(self.status, DraftStatus::InBlue { since_day } if since_day < today)
     }
 }
 

@@ -250,7 +250,8 @@ fn drafts(game: &Game, audience: Audience, me: Option<SeatId>) -> Vec<DraftView>
         .iter()
         .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == me)
         .map(|d| {
-            let mut view = DraftView::of(sc, d, std::mem::take(&mut positions[d.id]));
+            let known = std::mem::take(&mut positions[d.id]);
+            let mut view = DraftView::of(sc, d, game.clock().day, known);
             view.crosses_my_red_line = me.and_then(|seat| {
                 let line = sit.breach(seat, d.text())?;
                 Some(sc.delegations[seat].red_lines[line].reason.clone())

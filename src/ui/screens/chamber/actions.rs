@@ -70,18 +70,18 @@ pub(super) fn actions(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: 
         }
         return;
     }
-    if !d.is_live() {
+    if !d.live {
         ui.label(format!(
             "This draft is {}: nothing more can be done with it.",
             d.status.label()
         ));
     }
-    if d.is_open() {
+    if d.open {
         amend::amend(ui, view, desk, out, d, me, points);
     }
     if d.penholder == me {
         penholder_actions(ui, view, desk, out, d, me);
-    } else if d.is_live() {
+    } else if d.live {
         member_actions(ui, out, d, me);
     }
     lobbying(ui, view, desk, out, d, me, points);
@@ -130,7 +130,7 @@ fn penholder_actions(
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if d.consensus
-            && d.is_open()
+            && d.open
             && ui
                 .button("Put under silence")
                 .on_hover_text(
@@ -143,7 +143,7 @@ fn penholder_actions(
             desk.message = Some((note.into(), false));
         }
         if !d.consensus
-            && d.is_open()
+            && d.open
             && ui
                 .button("Put in blue")
                 .on_hover_text("The final text: it can be voted from tomorrow.")
@@ -151,10 +151,10 @@ fn penholder_actions(
         {
             out.send(me, Act::PutInBlue { draft: d.id });
         }
-        if d.votable(view.day) && !d.vote_requested && ui.button("Request the vote").clicked() {
+        if d.votable && !d.vote_requested && ui.button("Request the vote").clicked() {
             out.send(me, Act::RequestVote { draft: d.id });
         }
-        if d.is_live() && ui.button("Withdraw").clicked() {
+        if d.live && ui.button("Withdraw").clicked() {
             out.send(me, Act::Withdraw { draft: d.id });
         }
     });
@@ -208,7 +208,7 @@ fn lobbying(
         return;
     };
     let name = view.name_in_sentence(target);
-    if d.is_live() {
+    if d.live {
         let ask = egui::Button::new(format!("Ask {name} to support this draft (1 point)"));
         if ui.add_enabled(points > 0, ask).clicked() {
             let lobby = Act::Lobby {
@@ -222,7 +222,7 @@ fn lobbying(
     let theirs = view
         .drafts
         .iter()
-        .filter(|o| o.is_live() && o.penholder == target && o.id != d.id);
+        .filter(|o| o.live && o.penholder == target && o.id != d.id);
     for o in theirs {
         let offer = egui::Button::new(format!(
             "Offer {name}: your support for \"{}\" against theirs for this draft (1 point)",

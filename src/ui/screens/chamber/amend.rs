@@ -3,7 +3,7 @@
 //! amendment for the penholder to answer.
 
 use bevy_egui::egui;
-use horseshoe_core::model::act::Act;
+use horseshoe_core::model::act::change_act;
 use horseshoe_core::model::compiled::SeatId;
 use horseshoe_core::model::draft::Change;
 use horseshoe_core::text::capitalise;
@@ -135,28 +135,8 @@ fn submit(
     d: &DraftView,
     change: Change,
 ) {
-    if d.penholder == me {
-        if let Some(text) = d.text.with(change, &view.parts) {
-            let reason = "the penholder revises the text".into();
-            out.send(
-                me,
-                Act::Revise {
-                    draft: d.id,
-                    text,
-                    reason,
-                },
-            );
-        }
-    } else {
-        let reason = String::new();
-        out.send(
-            me,
-            Act::ProposeAmendment {
-                draft: d.id,
-                change,
-                reason,
-            },
-        );
+    if let Some(act) = change_act(me, d.id, d.penholder, &d.text, change, &view.parts) {
+        out.send(me, act);
     }
     desk.pick_clause = None;
     desk.message = None;

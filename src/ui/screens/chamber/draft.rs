@@ -24,7 +24,7 @@ pub(super) fn drafts(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, keys: 
         desk.selected_draft = view
             .drafts
             .iter()
-            .find(|d| d.is_live())
+            .find(|d| d.live)
             .or(view.drafts.first())
             .map(|d| d.id);
     }
