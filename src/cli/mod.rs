@@ -96,6 +96,10 @@ pub struct PlayArgs {
     /// With --autoplay: the delegations it plays as humans (codes, repeatable).
     #[arg(long = "human", value_name = "CODE")]
     pub humans: Vec<String>,
+    /// With --autoplay: delegations played from devices (codes, repeatable):
+    /// the classroom opens and the teacher ends the phases they leave open.
+    #[arg(long = "device", value_name = "CODE")]
+    pub devices: Vec<String>,
     /// With --autoplay: save a screenshot of each screen into this folder.
     #[arg(long, value_name = "DIR")]
     pub screenshots: Option<PathBuf>,
@@ -182,6 +186,7 @@ fn play(args: PlayArgs) -> ExitCode {
     let autoplay = (args.autoplay || args.screenshots.is_some()).then(|| crate::ui::Autoplay {
         screenshots: args.screenshots.clone(),
         humans: args.humans.clone(),
+        devices: args.devices.clone(),
     });
     let exit = crate::ui::run(crate::ui::WindowOptions {
         scenarios,

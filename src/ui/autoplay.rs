@@ -11,14 +11,17 @@ use horseshoe_core::ai::{Context, Situation};
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::model::act::Act;
 use horseshoe_core::model::decision::Item;
+use horseshoe_core::model::record::PhaseName;
 use horseshoe_core::model::state::{Controller, GameRng, Table};
 
 use super::catalog::Catalog;
 use super::desk::Desk;
 use super::painter::ScreenshotQueue;
 use super::screens::{Screen, SetupChoices};
+use super::teacher::TeacherDesk;
 
-use crate::play::{Command, CurrentGame, GameState, Phase, PhaseGate};
+use crate::play::{Command, CurrentGame, GameState, Phase, PhaseGate, TeacherCommand};
+use horseshoe_core::game::control::TeacherOrder;
 
 /// What the scripted player does.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +30,10 @@ pub struct Autoplay {
     pub screenshots: Option<PathBuf>,
     /// Codes of the delegations it plays as humans.
     pub humans: Vec<String>,
+    /// Codes of delegations played from devices: the room opens, the
+    /// teacher's window with a QR code is photographed, and the teacher
+    /// ends each phase that waits for them.
+    pub devices: Vec<String>,
 }
 
 #[derive(Resource)]
@@ -42,6 +49,8 @@ struct Script {
     /// Frames since anything last changed, to catch a stalled game.
     idle: u32,
     visited_settings: bool,
+    /// The teacher's classroom panel has been shown.
+    classroom_shown: bool,
 }
 
 /// Frames to let a screen settle before photographing it.
@@ -66,6 +75,7 @@ pub fn install(app: &mut App, config: Autoplay) {
         counter: 0,
         idle: 0,
         visited_settings: false,
+        classroom_shown: false,
     })
     .add_systems(Last, step);
 }
@@ -87,6 +97,10 @@ fn current_stage(world: &World) -> String {
             if desk.reveal.is_some() {
                 return "reveal".into();
             }
+            let script = world.resource::<Script>();
+            if !script.config.devices.is_empty() && !script.classroom_shown {
+                return "classroom".into();
+            }
             let game = world.get_resource::<State<GameState>>().map(|s| *s.get());
             if game == Some(GameState::Over) {
                 return "over".into();
@@ -105,6 +119,9 @@ fn current_stage(world: &World) -> String {
 
 fn step(world: &mut World) {
     let stage = current_stage(world);
+    if stage == "classroom" {
+        show_classroom(world);
+    }
     let day = world
         .get_resource::<CurrentGame>()
         .map(|g| g.clock().day)
@@ -163,6 +180,14 @@ fn step(world: &mut World) {
     world.resource_mut::<Script>().frames = 0;
 }
 
+/// Opens the teacher's window with the first device seat's QR code.
+fn show_classroom(world: &mut World) {
+    let first = super::classroom::first_device(world);
+    let mut teacher = world.resource_mut::<TeacherDesk>();
+    teacher.open = true;
+    teacher.shown_qr = first;
+}
+
 /// Does what a player would do on this stage.
 fn act(world: &mut World, stage: &str) {
     match stage {
@@ -189,6 +214,17 @@ fn act(world: &mut World, stage: &str) {
         "morning" | "consultations" | "evening" => {
             world.resource_mut::<PhaseGate>().proceed = true;
         }
+        "classroom" => {
+            world.resource_mut::<Script>().classroom_shown = true;
+            let mut teacher = world.resource_mut::<TeacherDesk>();
+            teacher.open = false;
+            teacher.shown_qr = None;
+        }
+        "corridors" | "decision" if !keyboard_waited_for(world) => {
+            // Only students on devices are waited for: the teacher ends
+            // the phase, as in a class where they do not answer.
+            world.write_message(TeacherCommand(TeacherOrder::EndPhase));
+        }
         "corridors" => corridors(world),
         "decision" => decide(world),
         "over" => world.resource_mut::<Desk>().wants_debrief = true,
@@ -196,6 +232,22 @@ fn act(world: &mut World, stage: &str) {
             world.write_message(AppExit::Success);
         }
         _ => {}
+    }
+}
+
+/// Whether the game waits for the player at the keyboard (rather than for
+/// students on their devices).
+fn keyboard_waited_for(world: &World) -> bool {
+    let (Some(me), Some(game)) = (
+        world.resource::<Desk>().viewer,
+        world.get_resource::<CurrentGame>(),
+    ) else {
+        return false;
+    };
+    match game.clock().phase {
+        PhaseName::Corridors => !game.turns().done.get(me).copied().unwrap_or(true),
+        PhaseName::Decision => game.decisions().waits_for(me),
+        _ => false,
     }
 }
 
@@ -209,23 +261,30 @@ fn set_up(world: &mut World) {
         world.write_message(AppExit::error());
         return;
     };
-    let humans = world.resource::<Script>().config.humans.clone();
+    let config = world.resource::<Script>().config.clone();
     let seed = world.resource::<SetupChoices>().seed().unwrap_or(1);
+    let named = |list: &[String], s: usize| list.iter().any(|h| h == sc.code(s));
     let controllers = (0..sc.seat_count())
         .map(|s| {
-            if humans.iter().any(|h| h == sc.code(s)) {
+            if named(&config.humans, s) || named(&config.devices, s) {
                 Controller::Human
             } else {
                 Controller::Ai
             }
         })
         .collect();
-    let config = GameConfig {
+    let devices: Vec<usize> = (0..sc.seat_count())
+        .filter(|&s| named(&config.devices, s))
+        .collect();
+    let game = GameConfig {
         scenario: sc,
         seed,
         controllers,
     };
-    super::saves::start_new_game(world, config);
+    super::saves::start_new_game(world, game);
+    if !devices.is_empty() {
+        super::classroom::open_room(world, &devices);
+    }
     world
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Briefing);

@@ -10,6 +10,7 @@ use horseshoe_core::model::record::What;
 use horseshoe_core::model::state::Controller;
 
 use super::UiUpdate;
+use crate::classroom::{self, Room};
 use crate::play::{Answered, CurrentGame, GameState, Phase};
 
 pub(super) fn plugin(app: &mut App) {
@@ -69,6 +70,9 @@ pub struct Desk {
     /// Several human delegations share the screen: between their turns it
     /// shows only what the whole room may see.
     pub hot_seat: bool,
+    /// Students play from their devices: this screen is the projector's,
+    /// and shows the whole room's view when no one plays at it.
+    pub projector: bool,
 }
 
 /// Seconds a new phase is on screen before its button takes a click.
@@ -101,6 +105,7 @@ impl Desk {
 pub fn follow_game(
     mut desk: ResMut<Desk>,
     current: Option<Res<CurrentGame>>,
+    room: Option<Res<Room>>,
     time: Res<Time<Real>>,
     game: Res<State<GameState>>,
     phase: Option<Res<State<Phase>>>,
@@ -140,7 +145,14 @@ pub fn follow_game(
         }
     }
 
-    let humans: Vec<SeatId> = current.seats_of(Controller::Human);
+    // The students at this keyboard: not those on their devices.
+    let devices = classroom::device_seats(room.as_deref());
+    let humans: Vec<SeatId> = current
+        .seats_of(Controller::Human)
+        .into_iter()
+        .filter(|s| !devices.contains(s))
+        .collect();
+    desk.projector = !devices.is_empty();
     desk.hot_seat = humans.len() > 1;
     if *game.get() == GameState::Over {
         desk.waiting_for_human = false;

@@ -9,12 +9,14 @@
 //!
 //! One Bevy plugin per feature, each a `plugin` function in its module:
 //! [`screens`] (one per screen), [`theme`] (the look and the display
-//! settings), [`desk`] (who is at the keyboard), [`teacher`], [`saves`]
+//! settings), [`desk`] (who is at the keyboard), [`teacher`],
+//! [`classroom`] (students on their devices), [`saves`]
 //! (autosave and Continue), [`reload`] (hot reload of a scenario),
 //! [`redraw`], [`painter`] and, for tests, [`autoplay`].
 
 mod autoplay;
 mod catalog;
+mod classroom;
 mod desk;
 mod painter;
 mod redraw;
@@ -106,6 +108,7 @@ pub fn run(options: WindowOptions) -> AppExit {
         screens::plugin,
         desk::plugin,
         teacher::plugin,
+        classroom::plugin,
         saves::plugin,
         reload::plugin,
         redraw::plugin,

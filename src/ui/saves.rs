@@ -81,6 +81,7 @@ pub fn start_new_game(world: &mut World, config: GameConfig) {
 /// inputs of its journal are replayed.
 pub fn resume(world: &mut World, path: &Path) -> Result<(), SaveError> {
     autosave::resume_file(world, path)?;
+    super::classroom::reopen_if_saved(world);
     let seen = world
         .get_resource::<CurrentGame>()
         .map(|g| g.record().entries.len())

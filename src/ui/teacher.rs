@@ -10,10 +10,11 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::game::control::TeacherOrder;
-use horseshoe_core::model::state::Controller;
 
+use super::classroom::{self, RoomError};
 use super::screens::Screen;
 use super::{UiPass, UiUpdate, theme};
+use crate::classroom::Room;
 use crate::play::autosave::LastAutosave;
 use crate::play::{CurrentGame, GameState, Phase, TeacherCommand};
 
@@ -34,6 +35,8 @@ struct GameView<'w> {
     current: Res<'w, CurrentGame>,
     game: Res<'w, State<GameState>>,
     phase: Option<Res<'w, State<Phase>>>,
+    room: Option<Res<'w, Room>>,
+    room_error: Res<'w, RoomError>,
 }
 
 /// Phase timer choices offered in set-up and in the teacher's window.
@@ -63,6 +66,8 @@ pub struct TeacherDesk {
     headline: String,
     text: String,
     event: Option<usize>,
+    /// The seat whose QR code is showing.
+    pub shown_qr: Option<usize>,
 }
 
 impl TeacherDesk {
@@ -118,8 +123,13 @@ fn run_phase_timer(
 
 /// The countdown, for the top bar.
 pub fn countdown(teacher: &TeacherDesk) -> Option<String> {
-    let left = teacher.remaining()?.ceil() as u64;
+    let left = countdown_seconds(teacher)?;
     Some(format!("Time left {}:{:02}", left / 60, left % 60))
+}
+
+/// Whole seconds left in the phase, when a timer runs.
+pub fn countdown_seconds(teacher: &TeacherDesk) -> Option<u64> {
+    Some(teacher.remaining()?.ceil() as u64)
 }
 
 /// Ctrl+T toggles the teacher's window; the pause covers the screen.
@@ -129,6 +139,7 @@ fn teacher_screen(
     view: Option<GameView>,
     mut orders: MessageWriter<TeacherCommand>,
     autosave: Option<Res<LastAutosave>>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if ctx.input(|i| theme::command_key(i, egui::Key::T)) {
@@ -169,12 +180,39 @@ fn teacher_screen(
         .collapsible(false)
         .resizable(false)
         .default_width(420.0)
+        // As tall as the screen allows; longer, it scrolls.
+        .default_height(ctx.content_rect().height() - 80.0)
+        .max_height(ctx.content_rect().height() - 80.0)
+        .vscroll(true)
         .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-8.0, 60.0))
         .show(ctx, |ui| {
             controls(ui, &mut teacher, &view, &mut orders);
+            ui.separator();
+            ui.label(theme::heading("Who plays each delegation"));
+            let playing = *view.game.get() == GameState::Playing;
+            let room = view.room.as_deref();
+            let asked = classroom::panel(
+                ui,
+                &view.current,
+                room,
+                &view.room_error,
+                &mut teacher.shown_qr,
+                playing,
+            );
+            for order in asked {
+                commands.queue(move |world: &mut World| order.apply(world));
+            }
         });
     if !open {
         teacher.open = false;
+    }
+    if let (Some(seat), Some(room)) = (teacher.shown_qr, view.room.as_deref()) {
+        let mut showing = true;
+        let name = view.current.scenario().name(seat).to_string();
+        classroom::qr_window(ctx, room, seat, &name, &mut showing);
+        if !showing {
+            teacher.shown_qr = None;
+        }
     }
     Ok(())
 }
@@ -215,8 +253,6 @@ fn controls(
     });
     ui.separator();
     news(ui, teacher, view, orders, playing);
-    ui.separator();
-    hands(ui, view, orders, playing);
 }
 
 /// One of the scenario's news events now, or a headline of the teacher's own.
@@ -295,51 +331,4 @@ fn news(
             text: std::mem::take(&mut teacher.text),
         }));
     }
-}
-
-/// Who plays each delegation: students or the AI, switched at any time.
-fn hands(
-    ui: &mut egui::Ui,
-    view: &GameView,
-    orders: &mut MessageWriter<TeacherCommand>,
-    playing: bool,
-) {
-    let sc = view.current.scenario();
-    ui.label(theme::heading("Who plays each delegation"));
-    egui::Grid::new("teacher_seats")
-        .num_columns(6)
-        .spacing(egui::vec2(6.0, 4.0))
-        .show(ui, |ui| {
-            for seat in 0..sc.seat_count() {
-                let human = view.current.controller(seat) == Controller::Human;
-                ui.label(egui::RichText::new(sc.code(seat)).strong())
-                    .on_hover_text(sc.name(seat));
-                let text = if human { "Students" } else { "AI" };
-                let colour = if human { theme::HUMAN } else { theme::MUTED };
-                if ui
-                    .add_enabled(
-                        playing,
-                        egui::Button::new(egui::RichText::new(text).color(colour))
-                            .min_size(egui::vec2(74.0, 0.0)),
-                    )
-                    .on_hover_text(format!(
-                        "{}: switch between students and the AI",
-                        sc.name(seat)
-                    ))
-                    .clicked()
-                {
-                    orders.write(TeacherCommand(TeacherOrder::SetController {
-                        seat,
-                        controller: if human {
-                            Controller::Ai
-                        } else {
-                            Controller::Human
-                        },
-                    }));
-                }
-                if seat % 3 == 2 {
-                    ui.end_row();
-                }
-            }
-        });
 }

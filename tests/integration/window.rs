@@ -39,7 +39,7 @@ const SCREENS: &[&str] = &[
 /// A whole game takes well under this, even with software rendering.
 const LIMIT: Duration = Duration::from_secs(600);
 
-fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
+fn play_tutorial(size: &str, humans: &[&str], devices: &[&str]) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("window-{size}"));
     let _ = std::fs::remove_dir_all(&dir);
     let mut command = Command::new(env!("CARGO_BIN_EXE_horseshoe"));
@@ -60,6 +60,9 @@ fn play_tutorial(size: &str, humans: &[&str]) -> PathBuf {
         .stdout(Stdio::null());
     for h in humans {
         command.args(["--human", h]);
+    }
+    for d in devices {
+        command.args(["--device", d]);
     }
     run_to_exit(command);
     // The game saved itself after every phase, into one file.
@@ -166,7 +169,7 @@ fn check_screens(dir: &Path, width: u32, height: u32) {
 #[test]
 #[ignore = "needs a display: run it under Xvfb, see the README"]
 fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
-    let dir = play_tutorial("1280x720", &["FRA", "CHN"]);
+    let dir = play_tutorial("1280x720", &["FRA", "CHN"], &[]);
     check_screens(&dir, 1280, 720);
 
     // A new session continues the class's game from its last autosave
@@ -193,7 +196,22 @@ fn window_plays_the_tutorial_in_hotseat_at_1280x720() {
 #[test]
 #[ignore = "needs a display: run it under Xvfb, see the README"]
 fn window_plays_the_tutorial_single_player_at_1920x1080() {
-    let dir = play_tutorial("1920x1080", &["CHN"]);
+    // France is played from a device: the room opens, the teacher's window
+    // shows its code and QR code, and the teacher ends the phases France
+    // leaves open.
+    let dir = play_tutorial("1920x1080", &["CHN"], &["FRA"]);
+    let classroom = screenshot(&dir, "classroom");
+    assert!(colours(&classroom) > 50, "the classroom panel looks blank");
+    let saved = horseshoe_core::save::SavedGame::read(&autosave_in(&dir)).unwrap();
+    let room = saved.classroom.expect("the save carries the room");
+    let france = saved
+        .transcript
+        .0
+        .members
+        .iter()
+        .position(|m| m.code == "FRA")
+        .unwrap();
+    assert!(room.seats[france].as_ref().is_some_and(|a| a.device));
     let single: Vec<&str> = SCREENS
         .iter()
         .copied()

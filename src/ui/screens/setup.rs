@@ -9,6 +9,7 @@ use horseshoe_core::model::compiled::CompiledScenario;
 use horseshoe_core::model::state::Controller;
 
 use super::Screen;
+use crate::classroom::Hands;
 use crate::play::CurrentGame;
 use crate::ui::catalog::Catalog;
 use crate::ui::teacher::{TIMER_CHOICES, TeacherDesk, timer_label};
@@ -26,9 +27,9 @@ pub(super) fn plugin(app: &mut App) {
 /// The choices on the set-up screen.
 #[derive(Resource, Debug, Clone)]
 pub struct SetupChoices {
-    /// Human seats of the scenario being set up.
-    pub humans: Vec<bool>,
-    /// For which catalog entry `humans` was made.
+    /// Who plays each seat of the scenario being set up.
+    pub hands: Vec<Hands>,
+    /// For which catalog entry `hands` was made.
     pub for_entry: Option<usize>,
     pub seed_text: String,
     /// The teacher's timer for each phase (off by default).
@@ -40,7 +41,7 @@ pub struct SetupChoices {
 impl SetupChoices {
     pub fn new(seed: Option<u64>) -> Self {
         SetupChoices {
-            humans: Vec::new(),
+            hands: Vec::new(),
             for_entry: None,
             seed_text: seed.unwrap_or_else(crate::play::clock_seed).to_string(),
             minutes_per_phase: None,
@@ -65,13 +66,13 @@ fn setup_screen(
         next.set(Screen::Menu);
         return Ok(());
     };
-    if choices.for_entry != Some(catalog.selected) || choices.humans.len() != sc.seat_count() {
-        choices.humans = vec![false; sc.seat_count()];
+    if choices.for_entry != Some(catalog.selected) || choices.hands.len() != sc.seat_count() {
+        choices.hands = vec![Hands::Ai; sc.seat_count()];
         // A sensible start: play the first member with objectives.
         if let Some(first) =
             (0..sc.seat_count()).find(|&s| !sc.delegations[s].objectives.is_empty())
         {
-            choices.humans[first] = true;
+            choices.hands[first] = Hands::Keyboard;
         }
         choices.for_entry = Some(catalog.selected);
         choices.teams = vec![String::new(); sc.seat_count()];
@@ -87,8 +88,9 @@ fn setup_screen(
     egui::CentralPanel::default().show(&mut ui, |ui| {
         ui.label(theme::title(format!("Set-up: {}", sc.source.title)));
         ui.label(theme::muted(
-            "Click a delegation to switch it between a human player and the AI. \
-             One human: single player. Several: hot seat on this computer, with a hand-over between players.",
+            "Click to choose who plays each delegation: the AI, students at this computer \
+             (several: hot seat, with a hand-over), or students on their own devices \
+             (a phone or a Chromebook on this network, with a code).",
         ));
         if let Some(entry) = catalog.current() {
             crate::ui::reload::reload_banner(ui, entry);
@@ -125,7 +127,7 @@ fn setup_screen(
     Ok(())
 }
 
-/// Each member: the AI or students, and the students' names.
+/// Each member: the AI, students here or on a device, and their names.
 fn seats(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
     egui::ScrollArea::vertical()
         .id_salt("seats")
@@ -135,22 +137,33 @@ fn seats(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
                 .striped(true)
                 .show(ui, |ui| {
                     for (seat, m) in sc.members.iter().enumerate() {
-                        let human = choices.humans[seat];
+                        let hands = choices.hands[seat];
                         let star = if m.permanent { "  ★" } else { "" };
                         ui.label(format!("{}{star}", m.name));
-                        let text = if human { "Human" } else { "AI" };
-                        let colour = if human { theme::HUMAN } else { theme::MUTED };
+                        let (text, colour) = match hands {
+                            Hands::Ai => ("AI", theme::MUTED),
+                            Hands::Keyboard => ("This computer", theme::HUMAN),
+                            Hands::Device => ("A device", theme::GOLD),
+                        };
                         let toggle =
                             egui::Button::new(egui::RichText::new(text).color(colour).strong())
-                                .min_size(egui::vec2(90.0, 26.0));
-                        if ui.add(toggle).clicked() {
-                            choices.humans[seat] = !human;
+                                .min_size(egui::vec2(130.0, 26.0));
+                        if ui
+                            .add(toggle)
+                            .on_hover_text("AI, then students at this computer, then on a device")
+                            .clicked()
+                        {
+                            choices.hands[seat] = match hands {
+                                Hands::Ai => Hands::Keyboard,
+                                Hands::Keyboard => Hands::Device,
+                                Hands::Device => Hands::Ai,
+                            };
                         }
                         if ui.button("Only this one").clicked() {
-                            choices.humans = vec![false; sc.seat_count()];
-                            choices.humans[seat] = true;
+                            choices.hands = vec![Hands::Ai; sc.seat_count()];
+                            choices.hands[seat] = Hands::Keyboard;
                         }
-                        if human {
+                        if hands != Hands::Ai {
                             ui.add(
                                 egui::TextEdit::singleline(&mut choices.teams[seat])
                                     .hint_text("Students (optional)")
@@ -165,24 +178,46 @@ fn seats(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
         });
 }
 
-/// Watch, single player or hot seat, as the seats make it.
+/// Watch, single player, hot seat or a class on its devices, as the seats
+/// make it.
 fn mode(ui: &mut egui::Ui, sc: &CompiledScenario, choices: &mut SetupChoices) {
-    let count = choices.humans.iter().filter(|h| **h).count();
+    let count = |h: Hands| choices.hands.iter().filter(|&&x| x == h).count();
+    let (here, devices) = (count(Hands::Keyboard), count(Hands::Device));
     ui.label(theme::heading("Mode"));
-    ui.label(match count {
-        0 => "Watch: every delegation is played by the AI.".to_string(),
-        1 => format!(
-            "Single player: you are {}; fourteen AI delegations.",
-            sc.name(choices.humans.iter().position(|h| *h).unwrap_or(0))
+    ui.label(match (here, devices) {
+        (0, 0) => "Watch: every delegation is played by the AI.".to_string(),
+        (1, 0) => format!(
+            "Single player: you are {}; the other delegations are the AI.",
+            sc.name(
+                choices
+                    .hands
+                    .iter()
+                    .position(|h| *h == Hands::Keyboard)
+                    .unwrap_or(0)
+            )
         ),
-        n => format!("Hot seat: {n} human delegations take turns at this computer."),
+        (n, 0) => format!("Hot seat: {n} delegations take turns at this computer."),
+        (0, d) => format!(
+            "A class on its devices: {d} delegations play from phones or Chromebooks; \
+             this screen shows the room (put it on the projector)."
+        ),
+        (n, d) => format!("{d} delegations on devices and {n} at this computer."),
     });
+    if devices > 0 {
+        ui.label(theme::muted(
+            "The game opens its room on this computer's network: the teacher's controls \
+             (Ctrl+T) show the address and each delegation's code.",
+        ));
+    }
     ui.horizontal(|ui| {
         if ui.button("All AI").clicked() {
-            choices.humans = vec![false; sc.seat_count()];
+            choices.hands = vec![Hands::Ai; sc.seat_count()];
         }
-        if ui.button("All human").clicked() {
-            choices.humans = vec![true; sc.seat_count()];
+        if ui.button("All at this computer").clicked() {
+            choices.hands = vec![Hands::Keyboard; sc.seat_count()];
+        }
+        if ui.button("All on devices").clicked() {
+            choices.hands = vec![Hands::Device; sc.seat_count()];
         }
     });
 }
@@ -222,7 +257,8 @@ fn seed_and_timer(ui: &mut egui::Ui, choices: &mut SetupChoices) -> Option<u64> 
     seed
 }
 
-/// Starts the game as set up, with its timer and the students' names.
+/// Starts the game as set up, with its timer and the students' names, and
+/// opens the classroom if any seat is played from a device.
 fn start_game(
     sc: &Arc<CompiledScenario>,
     seed: u64,
@@ -232,23 +268,29 @@ fn start_game(
         scenario: sc.clone(),
         seed,
         controllers: choices
-            .humans
+            .hands
             .iter()
-            .map(|&h| if h { Controller::Human } else { Controller::Ai })
+            .map(|&h| match h {
+                Hands::Ai => Controller::Ai,
+                Hands::Keyboard | Hands::Device => Controller::Human,
+            })
             .collect(),
     };
     let minutes = choices.minutes_per_phase;
     let teams: Vec<String> = choices
         .teams
         .iter()
-        .zip(&choices.humans)
+        .zip(&choices.hands)
         .map(|(t, &h)| {
-            if h {
-                t.trim().to_string()
-            } else {
+            if h == Hands::Ai {
                 String::new()
+            } else {
+                t.trim().to_string()
             }
         })
+        .collect();
+    let devices: Vec<usize> = (0..choices.hands.len())
+        .filter(|&s| choices.hands[s] == Hands::Device)
         .collect();
     move |world: &mut World| {
         world.insert_resource(TeacherDesk::with_timer(minutes));
@@ -257,6 +299,9 @@ fn start_game(
             for (seat, team) in teams.iter().enumerate() {
                 game.set_team(seat, team);
             }
+        }
+        if !devices.is_empty() {
+            crate::ui::classroom::open_room(world, &devices);
         }
     }
 }

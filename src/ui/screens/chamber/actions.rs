@@ -19,7 +19,9 @@ use crate::ui::theme;
 
 pub(super) fn actions(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: &mut Outbox) {
     let Some(mine) = &view.desk else {
-        ui.label(if desk.hot_seat {
+        ui.label(if desk.projector {
+            "The whole room's view: the students act from their devices. The news, the drafts, the positions shown and the results appear here; the teacher's controls (Ctrl+T) have the codes. Use the button at the top to move the crisis on."
+        } else if desk.hot_seat {
             "The whole room's view: the news, the drafts and the results. Each delegation takes the keyboard for its own turn in the corridors and for its decisions. Use the button at the top to move the crisis on."
         } else {
             "You are watching. Use the buttons at the top to move the crisis on."

@@ -3,6 +3,7 @@
 //! says it did, never what an AI thinks), with the draft in the middle.
 
 use bevy_egui::egui::{self, Color32, RichText};
+use horseshoe_core::model::record::PhaseName;
 use horseshoe_core::view::GameView;
 use horseshoe_core::view::drafts::DraftView;
 use horseshoe_core::view::positions::{Known, Stance};
@@ -117,6 +118,10 @@ fn nameplate(
     }
     if member.human {
         marks.push_str(" 👤");
+    }
+    // The room sees who has ended its turn.
+    if member.human && member.turn_done && view.phase == PhaseName::Corridors {
+        marks.push_str(" ✔");
     }
     let team = member.team.trim();
     let line2 = if member.human && !team.is_empty() {

@@ -117,7 +117,7 @@ struct Chamber<'w> {
 fn reader(desk: &Desk) -> Reader {
     match desk.viewer {
         Some(seat) => Reader::Delegation(seat),
-        None if desk.hot_seat => Reader::Room,
+        None if desk.hot_seat || desk.projector => Reader::Room,
         None => Reader::Teacher,
     }
 }
@@ -204,6 +204,9 @@ fn left_column(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: &mut Ou
             Tab::Actions => actions::actions(ui, view, desk, out),
             Tab::Instructions => match &view.desk {
                 Some(mine) => instructions(ui, &mine.instructions),
+                None if desk.projector => {
+                    ui.label("Each delegation reads its instructions on its own device.");
+                }
                 None if desk.hot_seat => {
                     ui.label(
                         "Each delegation's instructions show during its own turn, after the hand-over.",
