@@ -12,9 +12,8 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use bevy_egui::egui;
 use horseshoe_core::model::state::Controller;
 
-use super::teacher::{TeacherDesk, countdown_seconds};
-use super::{UiUpdate, theme};
-use crate::classroom::{self, ClassSession, Hands, Room};
+use super::theme;
+use crate::classroom::{self, Hands, Room};
 use crate::play::CurrentGame;
 use crate::play::autosave::SavedRoom;
 
@@ -23,13 +22,7 @@ pub const PORT: u16 = 8080;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(classroom::plugin)
-        .init_resource::<RoomError>()
-        .add_systems(
-            Update,
-            pass_on_session
-                .run_if(resource_exists::<Room>)
-                .in_set(UiUpdate::Follow),
-        );
+        .init_resource::<RoomError>();
 }
 
 /// Why the room could not open, for the teacher.
@@ -78,17 +71,6 @@ fn waker(world: &World) -> Arc<dyn Fn() + Send + Sync> {
             })
         }
         None => Arc::new(|| {}),
-    }
-}
-
-/// The teacher's timer and pause, for the pages.
-fn pass_on_session(teacher: Res<TeacherDesk>, mut session: ResMut<ClassSession>) {
-    let now = ClassSession {
-        countdown: countdown_seconds(&teacher),
-        paused: teacher.paused,
-    };
-    if *session != now {
-        *session = now;
     }
 }
 

@@ -14,7 +14,7 @@ use horseshoe_core::game::control::TeacherOrder;
 use super::classroom::{self, RoomError};
 use super::screens::Screen;
 use super::{UiPass, UiUpdate, theme};
-use crate::classroom::Room;
+use crate::classroom::{ClassSession, Room};
 use crate::play::autosave::LastAutosave;
 use crate::play::{CurrentGame, GameState, Phase, TeacherCommand};
 
@@ -26,7 +26,13 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Screen::Chamber))
                 .in_set(UiPass::Overlay),
         )
-        .add_systems(Update, run_phase_timer.in_set(UiUpdate::Navigate));
+        .add_systems(Update, run_phase_timer.in_set(UiUpdate::Navigate))
+        .add_systems(
+            Update,
+            pass_on_session
+                .run_if(resource_exists::<Room>)
+                .in_set(UiUpdate::Follow),
+        );
 }
 
 /// The game as the teacher's controls read it: everything.
@@ -125,6 +131,17 @@ fn run_phase_timer(
 pub fn countdown(teacher: &TeacherDesk) -> Option<String> {
     let left = countdown_seconds(teacher)?;
     Some(format!("Time left {}:{:02}", left / 60, left % 60))
+}
+
+/// The teacher's timer and pause, for the students' pages.
+fn pass_on_session(teacher: Res<TeacherDesk>, mut session: ResMut<ClassSession>) {
+    let now = ClassSession {
+        countdown: countdown_seconds(&teacher),
+        paused: teacher.paused,
+    };
+    if *session != now {
+        *session = now;
+    }
 }
 
 /// Whole seconds left in the phase, when a timer runs.
