@@ -117,7 +117,8 @@ fn start(app: &mut App, args: &ServeArgs) -> Result<Vec<usize>, String> {
     Ok(devices)
 }
 
-/// Prints where to go and each delegation's code; writes the codes out.
+/// Writes the codes out, then prints where to go and each delegation's
+/// code (a script reading the output finds the file written).
 fn announce(world: &World, codes_out: Option<&Path>) -> Result<(), String> {
     let (Some(room), Some(game)) = (
         world.get_resource::<Room>(),
@@ -126,32 +127,38 @@ fn announce(world: &World, codes_out: Option<&Path>) -> Result<(), String> {
         return Err("the classroom did not open".to_string());
     };
     let sc = game.scenario();
+    let r = room.classroom.room();
+    let seats: Vec<(usize, String)> = r
+        .devices()
+        .filter_map(|seat| Some((seat, r.access(seat)?.code.clone())))
+        .collect();
+    if let Some(path) = codes_out {
+        let codes: serde_json::Map<String, serde_json::Value> = seats
+            .iter()
+            .map(|(seat, code)| (sc.code(*seat).to_string(), code.clone().into()))
+            .collect();
+        let json = serde_json::to_string_pretty(&codes).map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     println!("Horseshoe: {}", sc.source.title);
+    if let Some(save) = world.get_resource::<AutosaveTo>() {
+        println!("Saving into {} (continue with --resume).", save.0.display());
+    }
     println!(
         "Students open {} and type their delegation's code:",
         room.url
     );
-    let mut codes = serde_json::Map::new();
-    let r = room.classroom.room();
-    for seat in r.devices() {
-        if let Some(access) = r.access(seat) {
-            println!(
-                "  {:<4} {:<24} {}   {}?code={}",
-                sc.code(seat),
-                sc.name(seat),
-                access.code,
-                room.url,
-                access.code
-            );
-            codes.insert(sc.code(seat).to_string(), access.code.clone().into());
-        }
-    }
-    if let Some(save) = world.get_resource::<AutosaveTo>() {
-        println!("Saving into {} (continue with --resume).", save.0.display());
-    }
-    if let Some(path) = codes_out {
-        let json = serde_json::to_string_pretty(&codes).map_err(|e| e.to_string())?;
-        std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    for (seat, code) in &seats {
+        println!(
+            "  {:<4} {:<24} {code}   {}?code={code}",
+            sc.code(*seat),
+            sc.name(*seat),
+            room.url,
+        );
     }
     Ok(())
 }

@@ -482,3 +482,131 @@ fn a_whole_game_played_from_two_pages_is_the_headless_game_with_the_same_inputs(
     let headless = app.world().resource::<CurrentGame>().record().to_ron();
     assert_eq!(network, headless);
 }
+
+/// A server process, killed (as by kill -9) when dropped.
+struct Host(std::process::Child);
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `horseshoe serve` as a school server runs it; the port it prints.
+fn serve(args: &[&str]) -> (Host, u16) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("serve")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("horseshoe serve starts");
+    let stdout = child.stdout.take().unwrap();
+    let child = Host(child);
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    let port = loop {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Students open ") {
+            let url = rest.split_whitespace().next().unwrap();
+            break url
+                .trim_end_matches('/')
+                .rsplit(':')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (child, port)
+}
+
+/// A client of a server in another process: it runs by itself.
+fn wait_for(client: &mut Client, kind: &str) -> Value {
+    for _ in 0..2000 {
+        if let Some(m) = client.try_recv()
+            && m["type"] == kind
+        {
+            return m;
+        }
+    }
+    panic!("no `{kind}` message came");
+}
+
+fn connect_to(port: u16) -> Client {
+    let (ws, _) = tungstenite::connect(format!("ws://127.0.0.1:{port}/ws")).expect("connects");
+    if let MaybeTlsStream::Plain(s) = ws.get_ref() {
+        s.set_read_timeout(Some(Duration::from_millis(15))).unwrap();
+    }
+    Client { ws }
+}
+
+#[test]
+fn after_a_host_crash_the_room_reopens_and_every_answered_act_is_kept() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-crash");
+    let _ = std::fs::remove_dir_all(&dir);
+    let codes = dir.join("codes.json");
+    let saves = dir.join("saves");
+    let (host, port) = serve(&[
+        "scenarios/tutorial.ron",
+        "--port",
+        "0",
+        "--seed",
+        "3",
+        "--human",
+        "CHN",
+        "--codes-out",
+        codes.to_str().unwrap(),
+        "--saves",
+        saves.to_str().unwrap(),
+    ]);
+    let codes: Value = serde_json::from_str(&std::fs::read_to_string(&codes).unwrap()).unwrap();
+    let mut page = connect_to(port);
+    page.send(json!({"type": "join", "code": codes["CHN"]}));
+    let welcome = wait_for(&mut page, "welcome");
+    let token = welcome["token"].as_str().unwrap().to_string();
+    // The game waits for China in the corridors; China speaks twice.
+    let said = ["China calls for calm.", "China asks for aid to Pelora."];
+    for (id, remarks) in said.iter().enumerate() {
+        let act = Act::PressRemarks {
+            about: None,
+            remarks: remarks.to_string(),
+        };
+        for _ in 0..200 {
+            page.send(json!({"type": "act", "id": id, "act": act}));
+            let answer = wait_for(&mut page, "answer");
+            if answer["ok"] == true {
+                break;
+            }
+            // Not the corridors yet: try again.
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    // kill -9: no chance to save anything more.
+    drop(host);
+    let save = std::fs::read_dir(&saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .expect("the autosave");
+    let (host, port) = serve(&["--resume", save.to_str().unwrap(), "--port", "0"]);
+    // The page comes back with its token, to the same seat, and all it said.
+    let mut page = connect_to(port);
+    page.send(json!({"type": "resume", "token": token}));
+    let back = wait_for(&mut page, "welcome");
+    assert_eq!(back["seat"], welcome["seat"]);
+    // Its view, once the journal is replayed, holds everything it said.
+    let mut kept = false;
+    for _ in 0..50 {
+        let view = wait_for(&mut page, "view").to_string();
+        if said.iter().all(|remarks| view.contains(remarks)) {
+            kept = true;
+            break;
+        }
+    }
+    assert!(kept, "what China said before the crash is kept");
+    drop(host);
+}
