@@ -13,6 +13,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use horseshoe_core::save::ClassroomSave;
 use tokio::sync::{oneshot, watch};
 
@@ -159,6 +160,12 @@ fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, stopped: oneshot:
             eprintln!("the classroom could not listen");
             return;
         };
+        // Views go out at once: without this, a view's last segment waits
+        // for the page to acknowledge the one before (Nagle and delayed
+        // acknowledgement: about 40 ms).
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let app = Router::new()
             .route("/ws", get(upgrade))
             .merge(assets::routes())
