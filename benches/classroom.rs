@@ -85,7 +85,14 @@ fn main() {
     let mut command = Command::new(env!("CARGO_BIN_EXE_horseshoe"));
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["serve", "scenarios/tutorial.ron", "--port", "0", "--seed", "1"])
+        .args([
+            "serve",
+            "scenarios/tutorial.ron",
+            "--port",
+            "0",
+            "--seed",
+            "1",
+        ])
         .arg("--codes-out")
         .arg(&codes_path)
         .arg("--saves")
@@ -102,11 +109,18 @@ fn main() {
         let line = lines.next().expect("serve prints its address").unwrap();
         if let Some(rest) = line.strip_prefix("Students open ") {
             let url = rest.split_whitespace().next().unwrap();
-            break url.trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap();
+            break url
+                .trim_end_matches('/')
+                .rsplit(':')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
         }
     };
     std::thread::spawn(move || for _ in lines {});
-    let codes: Value = serde_json::from_str(&std::fs::read_to_string(&codes_path).unwrap()).unwrap();
+    let codes: Value =
+        serde_json::from_str(&std::fs::read_to_string(&codes_path).unwrap()).unwrap();
 
     let mut students: Vec<Socket> = MEMBERS
         .iter()
@@ -158,13 +172,23 @@ fn main() {
             let remarks = format!("Remark {round}-{s} for the bench.");
             let act = json!({"PressRemarks": {"about": null, "remarks": remarks}});
             let start = Instant::now();
-            send(&mut students[s], json!({"type": "act", "id": id, "act": act}));
+            send(
+                &mut students[s],
+                json!({"type": "act", "id": id, "act": act}),
+            );
             let mut pending: Vec<usize> = (0..30).collect();
             while !pending.is_empty() {
                 std::thread::sleep(Duration::from_micros(100));
-                assert!(start.elapsed() < Duration::from_secs(10), "views did not arrive");
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "views did not arrive"
+                );
                 pending.retain(|&p| {
-                    let ws = if p < 15 { &mut students[p] } else { &mut rooms[p - 15] };
+                    let ws = if p < 15 {
+                        &mut students[p]
+                    } else {
+                        &mut rooms[p - 15]
+                    };
                     while let Some(m) = read(ws) {
                         if m["type"] == "view" && m.to_string().contains(&remarks) {
                             latencies.push(start.elapsed().as_secs_f64() * 1000.0);
@@ -186,7 +210,10 @@ fn main() {
         latencies.last().copied().unwrap_or(0.0)
     );
     match idle {
-        Some(percent) => println!("host CPU with 30 idle pages: {percent:.2}% of a core over {} s", idle_for.as_secs()),
+        Some(percent) => println!(
+            "host CPU with 30 idle pages: {percent:.2}% of a core over {} s",
+            idle_for.as_secs()
+        ),
         None => println!("host CPU with 30 idle pages: not measurable here (no /proc)"),
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Game;
-use crate::model::act::{Act, ActError};
+use crate::model::act::{Act, ActError, MAX_WORDS};
 use crate::model::compiled::SeatId;
 use crate::model::record::{PhaseName, What};
 use crate::model::state::Controller;
@@ -43,6 +43,9 @@ impl Game {
     /// A delegation's act sent by whoever controls it: a decision (silence
     /// or vote) on the item being decided, or any other act.
     pub fn command(&mut self, seat: SeatId, act: &Act) -> Result<(), ActError> {
+        if act.words().chars().count() > MAX_WORDS {
+            return Err(ActError::TooLong);
+        }
         if act.is_decision() {
             self.record_human_choice(seat, act)
         } else {
@@ -103,5 +106,35 @@ impl Game {
         }
         let member = self.scenario.code(seat).to_string();
         self.log(What::ControlChanged { member, human });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::game::GameConfig;
+
+    #[test]
+    fn a_players_text_has_a_length_limit() {
+        let src = include_str!("../../../../scenarios/tutorial.ron");
+        let sc = crate::model::compiled::CompiledScenario::new(
+            crate::scenario::parse("tutorial.ron", src)
+                .unwrap()
+                .scenario,
+        );
+        let mut game = Game::new(GameConfig::all_ai(Arc::new(sc), 1));
+        let long = Act::PressRemarks {
+            about: None,
+            remarks: "a".repeat(MAX_WORDS + 1),
+        };
+        assert_eq!(game.command(0, &long), Err(ActError::TooLong));
+        let vote = Act::CastVote {
+            vote: crate::rules::Vote::Yes,
+            explanation: "é".repeat(MAX_WORDS),
+        };
+        // Within the limit, the act is judged on its merits.
+        assert_ne!(game.command(0, &vote), Err(ActError::TooLong));
     }
 }

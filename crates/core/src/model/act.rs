@@ -8,6 +8,10 @@ use super::draft::{Change, Text};
 use crate::rules::Vote;
 use crate::scenario::Part;
 
+/// The most characters of free text an act may carry (remarks to the
+/// press, reasons, explanations of vote): a record is read by a class.
+pub const MAX_WORDS: usize = 1000;
+
 /// One thing a delegation does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Act {
@@ -101,6 +105,19 @@ impl Act {
         }
     }
 
+    /// The free text it carries, if any.
+    pub fn words(&self) -> &str {
+        match self {
+            Act::Revise { reason, .. }
+            | Act::ProposeAmendment { reason, .. }
+            | Act::AnswerAmendment { reason, .. }
+            | Act::Silence { reason, .. } => reason,
+            Act::PressRemarks { remarks, .. } => remarks,
+            Act::CastVote { explanation, .. } => explanation,
+            _ => "",
+        }
+    }
+
     /// Whether it is a decision (silence, vote) rather than a corridor action.
     pub fn is_decision(&self) -> bool {
         matches!(self, Act::Silence { .. } | Act::CastVote { .. })
@@ -138,6 +155,8 @@ pub enum ActError {
     AlreadyDone,
     #[error("a draft needs at least one clause")]
     EmptyText,
+    #[error("that is too long: {MAX_WORDS} characters at most")]
+    TooLong,
 }
 
 /// The act a player means by changing a draft's clause: the penholder
