@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Game;
-use crate::model::act::{Act, ActError, MAX_WORDS};
+use crate::model::act::{Act, ActError, MAX_CHARS};
 use crate::model::compiled::SeatId;
 use crate::model::record::{PhaseName, What};
 use crate::model::state::Controller;
@@ -43,7 +43,7 @@ impl Game {
     /// A delegation's act sent by whoever controls it: a decision (silence
     /// or vote) on the item being decided, or any other act.
     pub fn command(&mut self, seat: SeatId, act: &Act) -> Result<(), ActError> {
-        if act.words().chars().count() > MAX_WORDS {
+        if act.words().chars().count() > MAX_CHARS {
             return Err(ActError::TooLong);
         }
         if act.is_decision() {
@@ -127,12 +127,12 @@ mod tests {
         let mut game = Game::new(GameConfig::all_ai(Arc::new(sc), 1));
         let long = Act::PressRemarks {
             about: None,
-            remarks: "a".repeat(MAX_WORDS + 1),
+            remarks: "a".repeat(MAX_CHARS + 1),
         };
         assert_eq!(game.command(0, &long), Err(ActError::TooLong));
         let vote = Act::CastVote {
             vote: crate::rules::Vote::Yes,
-            explanation: "é".repeat(MAX_WORDS),
+            explanation: "é".repeat(MAX_CHARS),
         };
         // Within the limit, the act is judged on its merits.
         assert_ne!(game.command(0, &vote), Err(ActError::TooLong));

@@ -10,7 +10,7 @@ use crate::scenario::Part;
 
 /// The most characters of free text an act may carry (remarks to the
 /// press, reasons, explanations of vote): a record is read by a class.
-pub const MAX_WORDS: usize = 1000;
+pub const MAX_CHARS: usize = 1000;
 
 /// One thing a delegation does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,7 +155,7 @@ pub enum ActError {
     AlreadyDone,
     #[error("a draft needs at least one clause")]
     EmptyText,
-    #[error("that is too long: {MAX_WORDS} characters at most")]
+    #[error("that is too long: {MAX_CHARS} characters at most")]
     TooLong,
 }
 
