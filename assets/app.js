@@ -416,7 +416,7 @@
     if (!d.live || d.kind !== "Resolution") return [];
     const buttons = [];
     if (!d.sponsors.includes(me)) buttons.push(button(t("co_sponsor"), () => act({ CoSponsor: { draft: d.id } })));
-    for (const a of d.amendments.filter((a) => a.by === me && a.state === "Rejected")) {
+    for (const a of d.amendments.filter((a) => a.by === me && a.pressable)) {
       buttons.push(button(t("insist", { id: a.id }), () => act({ InsistOnAmendment: { draft: d.id, amendment: a.id } })));
     }
     return buttons.length ? [el("div", { class: "buttons" }, ...buttons)] : [];

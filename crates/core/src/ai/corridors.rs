@@ -12,6 +12,21 @@ use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text}
 use crate::model::state::Table;
 use crate::rules::ProductKind;
 
+/// What moves a delegation to grant or refuse a request for support.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lean {
+    /// Its readiness to compromise (flexibility).
+    Flexibility,
+    /// Its relations with the delegation asking.
+    Ties,
+    /// What it owes the delegation asking: favours or a grudge.
+    Owed,
+    /// The pressure of the crisis.
+    Urgency,
+    /// What it thinks of the text.
+    Text,
+}
+
 /// Answers a request to support a draft: (agrees, reason).
 pub fn answer_lobby(
     sit: &Situation,
@@ -20,7 +35,8 @@ pub fn answer_lobby(
     draft: &DraftState,
     rng: &mut impl rand::Rng,
 ) -> (bool, String) {
-    let a = sit.assess(target, draft.text(), Context::of(draft));
+    let ctx = Context::of(draft);
+    let a = sit.assess(target, draft.text(), ctx);
     // One roll whatever the answer, so the random sequence does not depend on it.
     let noise = (rng.random::<f32>() - 0.5) * 0.3;
     if let Some(line) = a.breach {
@@ -29,33 +45,49 @@ pub fn answer_lobby(
             sit.sc.delegations[target].red_lines[line].reason.clone(),
         );
     }
+    let b = sit.breakdown(target, draft.text(), ctx);
     if a.value > 0.2 {
-        return (
-            true,
-            format!(
-                "it already supports the text: {}",
-                reasons::acceptance(sit, target, draft.text(), Context::of(draft), a.value)
-            ),
-        );
+        let why = reasons::say(sit, target, ctx.into(), reasons::deciding_for(&b), "");
+        return (true, format!("it already supports the text: {why}"));
     }
     let d = &sit.disp[target];
-    let affinity = d.relationships[by];
-    let owed = d.goodwill[by];
-    let willingness = 0.4 * d.personality.flexibility + 0.5 * affinity + owed + 0.3 * sit.urgency
-        - d.salience * (-a.value).max(0.0)
-        + noise;
-    if willingness > 0.35 {
-        let why = if owed > 0.1 {
-            format!("it has not forgotten the help of {}", sit.sc.name(by))
-        } else if affinity >= 0.4 {
-            format!("it values its partnership with {}", sit.sc.name(by))
-        } else {
-            "the Council must not stay divided while the crisis goes on".to_string()
-        };
-        (true, why)
+    let leans = [
+        (Lean::Flexibility, 0.4 * d.personality.flexibility),
+        (Lean::Ties, 0.5 * d.relationships[by]),
+        (Lean::Owed, d.goodwill[by]),
+        (Lean::Urgency, 0.3 * sit.urgency),
+        (Lean::Text, -d.salience * (-a.value).max(0.0)),
+    ];
+    let willingness: f32 = leans.iter().map(|l| l.1).sum::<f32>() + noise;
+    let agree = willingness > 0.35;
+    // The lean that weighed most in the direction of the answer.
+    let decisive = if agree {
+        leans
+            .iter()
+            .filter(|l| l.1 > 0.0)
+            .max_by(|x, y| x.1.total_cmp(&y.1))
     } else {
-        (false, reasons::objection(sit, target, draft.text()))
-    }
+        leans
+            .iter()
+            .filter(|l| l.1 < 0.0)
+            .min_by(|x, y| x.1.total_cmp(&y.1))
+    };
+    let them = reasons::named(sit, by);
+    let why = match decisive {
+        Some((Lean::Flexibility, _)) => "it is ready to meet its partners halfway".to_string(),
+        Some((Lean::Ties, v)) if *v > 0.0 => format!("it values its partnership with {them}"),
+        Some((Lean::Ties, _)) => format!("it does not trust {them}"),
+        Some((Lean::Owed, v)) if *v > 0.0 => format!("it has not forgotten the help of {them}"),
+        Some((Lean::Owed, _)) => format!("it has not forgotten that {them} let it down"),
+        Some((Lean::Urgency, _)) => {
+            "the Council must not stay divided while the crisis goes on".to_string()
+        }
+        Some((Lean::Text, _)) => {
+            reasons::say(sit, target, ctx.into(), reasons::deciding_against(&b), "")
+        }
+        None => "it sees no reason to commit itself".to_string(),
+    };
+    (agree, why)
 }
 
 /// Answers "we support your draft `give` if you support our draft `get`".
@@ -89,14 +121,19 @@ pub fn answer_trade(
             true,
             format!(
                 "support from {} for \"{}\" is worth more than its doubts",
-                sit.sc.name(by),
+                reasons::named(sit, by),
                 give.title
             ),
         )
     } else if support_gain <= 0.0 {
         (false, "it has nothing to gain from the offer".to_string())
     } else {
-        (false, reasons::objection(sit, target, get.text()))
+        let b = sit.breakdown(target, get.text(), Context::of(get));
+        let ctx = Context::of(get).into();
+        (
+            false,
+            reasons::say(sit, target, ctx, reasons::deciding_against(&b), ""),
+        )
     }
 }
 
@@ -138,11 +175,19 @@ pub fn answer_amendment(
         let why = if value_after >= value_before {
             "it improves the text".to_string()
         } else {
-            format!("it can accommodate {}", sit.sc.name(by))
+            format!("it can accommodate {}", reasons::named(sit, by))
         };
         (true, why)
     } else {
-        (false, reasons::objection(sit, pen, &amended))
+        let change =
+            sit.breakdown(pen, &amended, ctx)
+                .minus(&sit.breakdown(pen, draft.text(), ctx));
+        let about = reasons::About {
+            ctx,
+            proposer: Some(by),
+        };
+        let decisive = reasons::deciding_against(&change);
+        (false, reasons::say(sit, pen, about, decisive, ""))
     }
 }
 
@@ -345,6 +390,7 @@ pub fn plan_with(
         plan.amend(draft);
         plan.seek_support(table, draft, a, councils);
         plan.co_sponsor(draft, a);
+        plan.press_unanswered(draft);
         plan.blame_blockers(draft, a, rng, councils);
     }
     plan.options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
@@ -472,6 +518,21 @@ impl Plan<'_, '_> {
         }
     }
 
+    /// An amendment the penholder has left unanswered since an earlier day
+    /// is pressed to a vote, if it is worth it: costs nothing.
+    fn press_unanswered(&mut self, draft: &DraftState) {
+        let (sit, seat) = (self.sit, self.seat);
+        for a in &draft.amendments {
+            let waiting = a.by == seat && a.state == AmendmentState::Proposed && a.day < sit.day;
+            if waiting && insists(sit, seat, draft, a.id) {
+                self.free.push(Act::InsistOnAmendment {
+                    draft: draft.id,
+                    amendment: a.id,
+                });
+            }
+        }
+    }
+
     /// Co-sponsor resolutions we strongly support: costs nothing.
     fn co_sponsor(&mut self, draft: &DraftState, a: Assessment) {
         let seat = self.seat;
@@ -522,7 +583,8 @@ impl Plan<'_, '_> {
     }
 }
 
-/// Whether an AI proposer presses a refused amendment to a vote.
+/// Whether an AI proposer presses its amendment to a resolution to a vote,
+/// refused or left unanswered by the penholder.
 pub fn insists(sit: &Situation, seat: SeatId, draft: &DraftState, amendment: usize) -> bool {
     if sit.sc.rules.needs_consensus(draft.kind()) {
         return false;
@@ -530,7 +592,7 @@ pub fn insists(sit: &Situation, seat: SeatId, draft: &DraftState, amendment: usi
     let Some(a) = draft.amendments.iter().find(|a| a.id == amendment) else {
         return false;
     };
-    if a.state != AmendmentState::Rejected {
+    if !matches!(a.state, AmendmentState::Rejected | AmendmentState::Proposed) {
         return false;
     }
     let ctx = Context::of(draft);

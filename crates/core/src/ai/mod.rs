@@ -18,7 +18,9 @@
 //! The value of "no product" is zero: a delegation keeps silence or votes yes
 //! for a text it values above zero, with some tolerance for compromise.
 
+pub mod amendments;
 pub mod corridors;
+pub mod factors;
 pub mod penholder;
 pub mod reasons;
 
@@ -308,10 +310,19 @@ impl<'a> Situation<'a> {
                 self.sc.delegations[seat].red_lines[line].reason.clone(),
             );
         }
-        if self.breaks_silence(seat, a.value, None) {
-            return (false, reasons::objection(self, seat, text));
-        }
-        (true, reasons::acceptance(self, seat, text, ctx, a.value))
+        let keep = !self.breaks_silence(seat, a.value, None);
+        let b = self.breakdown(seat, text, ctx);
+        let decisive = if !keep {
+            reasons::deciding_against(&b)
+        } else if a.value > 0.0 {
+            reasons::deciding_for(&b)
+        } else {
+            reasons::Decisive::NotEnoughToBlock {
+                doubt: b.strongest_against(),
+            }
+        };
+        let reason = reasons::say(self, seat, ctx.into(), decisive, "block the Council alone");
+        (keep, reason)
     }
 
     /// The rule behind [`Self::silence`], also used to predict others.
@@ -351,8 +362,8 @@ impl<'a> Situation<'a> {
         }
     }
 
-    /// A vote on a draft resolution (or an amendment, judged as the text it
-    /// would produce), with the explanation of vote.
+    /// A vote on a draft resolution, with the explanation of vote (an
+    /// amendment is judged by what it changes: [`Self::vote_on_amendment`]).
     pub fn vote(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> (Vote, String) {
         if let Some((decision, reason)) = self.scripted(seat, ctx.draft) {
             match decision {
@@ -367,17 +378,35 @@ impl<'a> Situation<'a> {
             .draft
             .is_some_and(|d| self.disp[seat].commitment(d) > 0.0);
         let vote = self.vote_for(seat, a.value, a.breach, committed);
-        let reason = match (vote, a.breach) {
-            (Vote::No, Some(line)) => self.sc.delegations[seat].red_lines[line].reason.clone(),
-            (_, Some(line)) => reasons::abstain_over_red_line(
-                &self.sc.delegations[seat].red_lines[line].reason,
-                self.sc.members[seat].veto,
-            ),
-            (Vote::Yes, None) => reasons::acceptance(self, seat, text, ctx, a.value),
-            (Vote::No, None) => reasons::objection(self, seat, text),
-            _ => reasons::reservation(self, seat, text),
+        let veto = self.sc.members[seat].veto;
+        if let Some(line) = a.breach {
+            let reason = &self.sc.delegations[seat].red_lines[line].reason;
+            return match vote {
+                Vote::No => (vote, reason.clone()),
+                _ => (vote, reasons::abstain_over_red_line(reason, veto)),
+            };
+        }
+        let b = self.breakdown(seat, text, ctx);
+        let decisive = match vote {
+            Vote::Yes if a.value <= 0.0 => b
+                .terms
+                .iter()
+                .find(|t| t.factor == factors::Factor::Promise)
+                .map_or_else(
+                    || reasons::deciding_for(&b),
+                    |t| reasons::Decisive::Term(*t),
+                ),
+            Vote::Yes => reasons::deciding_for(&b),
+            Vote::No => reasons::deciding_against(&b),
+            _ => reasons::Decisive::NotEnoughToBlock {
+                doubt: b.strongest_against(),
+            },
         };
-        (vote, reason)
+        let blocking = if veto { "cast a veto" } else { "vote against" };
+        (
+            vote,
+            reasons::say(self, seat, ctx.into(), decisive, blocking),
+        )
     }
 
     /// How bad a draft must be before a veto holder vetoes it without a red line.

@@ -628,10 +628,15 @@ pub fn decide(
     }
 }
 
+/// Members' names joined for a sentence: "China and the Russian Federation".
 pub fn join_names(names: &[&str]) -> String {
-    match names {
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| crate::text::country_in_sentence(n))
+        .collect();
+    match names.as_slice() {
         [] => String::new(),
-        [one] => one.to_string(),
+        [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

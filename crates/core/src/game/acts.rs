@@ -14,6 +14,7 @@ use crate::model::draft::{Amendment, AmendmentState, Change, DraftState, DraftSt
 use crate::model::record::{PhaseName, What};
 use crate::model::state::{Clock, Commitment, Controller, GameRng, Table};
 use crate::scenario::Part;
+use crate::text::{capitalise, country_in_sentence};
 
 /// A change to delegations or the crisis, applied after the act is judged
 /// (the judging borrows every delegation's disposition).
@@ -374,6 +375,7 @@ impl Doing<'_> {
             change,
             day,
             state: AmendmentState::Proposed,
+            refused: false,
         });
         self.log.push(What::AmendmentProposed {
             draft: sc.draft_id(draft),
@@ -414,6 +416,7 @@ impl Doing<'_> {
         let d = &mut self.table.drafts[draft];
         if !accept {
             d.amendments[a].state = AmendmentState::Rejected;
+            d.amendments[a].refused = true;
             self.log.push(answered);
             return Ok(());
         }
@@ -431,7 +434,10 @@ impl Doing<'_> {
             d.status = DraftStatus::OnTable;
         }
         self.log.push(answered);
-        let why = format!("amendment {amendment} by {}", sc.name(by));
+        let why = format!(
+            "amendment {amendment} by {}",
+            country_in_sentence(sc.name(by))
+        );
         self.log.push(circulated_entry(&self.sit, d, changes, why));
         // The proposer remembers the favour.
         self.deferred.push(Deferred::Goodwill {
@@ -442,12 +448,18 @@ impl Doing<'_> {
         Ok(())
     }
 
+    /// Any member may press its own amendment to a resolution to a vote,
+    /// whether the penholder refused it or never answered: a penholder
+    /// cannot bury an amendment by silence.
     fn insist_on_amendment(&mut self, draft: DraftId, amendment: usize) -> Result<(), ActError> {
         let sc = self.sit.sc;
         let seat = self.seat;
         let d = self.draft(draft)?;
         if sc.rules.needs_consensus(d.kind()) {
             return Err(ActError::NotAResolution);
+        }
+        if !d.status.is_live() {
+            return Err(ActError::DraftNotOpen(d.status.label()));
         }
         let title = d.title.clone();
         let a = d
@@ -458,14 +470,14 @@ impl Doing<'_> {
         if a.by != seat {
             return Err(ActError::SelfTarget);
         }
-        if a.state != AmendmentState::Rejected {
+        if !matches!(a.state, AmendmentState::Rejected | AmendmentState::Proposed) {
             return Err(ActError::AlreadyDone);
         }
         a.state = AmendmentState::ToVote;
         self.log.push(What::Announcement {
             text: format!(
                 "{} asks for its amendment {amendment} to \"{title}\" to be put to the vote.",
-                sc.name(seat),
+                capitalise(&country_in_sentence(sc.name(seat))),
             ),
         });
         Ok(())
@@ -661,7 +673,7 @@ impl Doing<'_> {
         }
         d.status = DraftStatus::Withdrawn { day };
         let title = d.title.clone();
-        let name = self.sit.sc.name(self.seat);
+        let name = capitalise(&country_in_sentence(self.sit.sc.name(self.seat)));
         self.log.push(What::Announcement {
             text: format!("{name} withdraws \"{title}\"."),
         });

@@ -1,13 +1,14 @@
 //! The decision phase: silence procedures and votes, one item at a time.
 //!
 //! Items are queued when the phase opens: every statement under silence, then
-//! for each resolution called to a vote its amendments (furthest removed
-//! first) and the draft itself. AI delegations decide at once; the item
+//! for each resolution called to a vote its amendments (in the order of
+//! rule 36) and the draft itself. AI delegations decide at once; the item
 //! waits for each human delegation's [`Act::Silence`] or [`Act::CastVote`].
 //! Both kinds of delegation record their choice through [`choose`].
 
 use super::Game;
 use crate::ai::Context;
+use crate::ai::amendments::AmendmentCtx;
 use crate::model::act::{Act, ActError};
 use crate::model::compiled::{DraftId, SeatId};
 use crate::model::decision::{Choice, Current, Item};
@@ -15,6 +16,7 @@ use crate::model::draft::{AmendmentState, DraftStatus, Text};
 use crate::model::record::{PhaseName, Stated, VoteSubject, What};
 use crate::model::state::{AdoptedProduct, Controller};
 use crate::rules::{self, Matter, Vote};
+use crate::text::{capitalise, country_in_sentence};
 
 impl Game {
     /// Opens the phase: queues every item due today.
@@ -82,8 +84,10 @@ impl Game {
         }
     }
 
-    /// Sets up an item, or skips it if it no longer applies.
-    fn start_item(&self, item: Item) -> Option<Current> {
+    /// Sets up an item, or skips it if it no longer applies. An amendment
+    /// that no longer fits the text (an earlier one changed its paragraph)
+    /// is withdrawn, and the record says so.
+    fn start_item(&mut self, item: Item) -> Option<Current> {
         let d = &self.table.drafts[item.draft()];
         let text = match item {
             Item::Silence { .. } => {
@@ -94,7 +98,13 @@ impl Game {
                 if a.state != AmendmentState::ToVote {
                     return None;
                 }
-                d.text().with(a.change, &self.scenario.parts)?
+                match d.text().with(a.change, &self.scenario.parts) {
+                    Some(text) => text,
+                    None => {
+                        self.withdraw_amendment(item.draft(), amendment);
+                        return None;
+                    }
+                }
             }
             Item::Draft { .. } => {
                 matches!(d.status, DraftStatus::InBlue { .. }).then(|| d.text().clone())?
@@ -105,6 +115,20 @@ impl Game {
             text,
             choices: vec![None; self.seat_count()],
         })
+    }
+
+    fn withdraw_amendment(&mut self, draft: DraftId, amendment: usize) {
+        let d = &mut self.table.drafts[draft];
+        let Some(a) = d.amendments.iter_mut().find(|a| a.id == amendment) else {
+            return;
+        };
+        a.state = AmendmentState::Lapsed;
+        let by = capitalise(&country_in_sentence(self.scenario.name(a.by)));
+        let text = format!(
+            "{by} withdraws its amendment {amendment} to \"{}\": after the amendments already adopted, it no longer fits the text.",
+            d.title
+        );
+        self.log(What::Announcement { text });
     }
 
     /// The teacher ended the decision phase: human delegations that have not
@@ -122,7 +146,8 @@ impl Game {
             return;
         };
         let sit = situation!(self);
-        let ctx = Context::of(&self.table.drafts[current.item.draft()]);
+        let d = &self.table.drafts[current.item.draft()];
+        let ctx = Context::of(d);
         for (seat, controller) in self.controllers.iter().enumerate() {
             let human = *controller == Controller::Human;
             if (human && !absent) || current.choices[seat].is_some() {
@@ -133,7 +158,19 @@ impl Game {
                     let (keep, reason) = sit.silence(seat, &current.text, ctx);
                     (Choice::Silence { keep }, reason)
                 }
-                Item::Amendment { .. } | Item::Draft { .. } => {
+                Item::Amendment { amendment, .. } => {
+                    let Some(a) = d.amendments.iter().find(|a| a.id == amendment) else {
+                        continue;
+                    };
+                    let am = AmendmentCtx {
+                        draft: ctx,
+                        by: a.by,
+                        refused: a.refused,
+                    };
+                    let (vote, reason) = sit.vote_on_amendment(seat, d.text(), &current.text, am);
+                    (Choice::Vote(vote), reason)
+                }
+                Item::Draft { .. } => {
                     let (vote, reason) = sit.vote(seat, &current.text, ctx);
                     (Choice::Vote(vote), reason)
                 }
@@ -256,7 +293,8 @@ impl Game {
             ballots,
             result: result.clone(),
         });
-        self.note_vetoes(&result.outcome);
+        // A permanent member's no defeats an amendment, but the record of
+        // vetoes (and the objective of avoiding one) counts drafts only.
         let d = &mut self.table.drafts[draft];
         if let Some(a) = d.amendments.iter_mut().find(|a| a.id == amendment) {
             a.state = if result.outcome.adopted() {

@@ -41,6 +41,8 @@ pub mod control;
 pub mod day;
 pub mod decisions;
 pub mod news;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 

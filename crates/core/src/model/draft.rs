@@ -285,6 +285,9 @@ pub struct Amendment {
     pub change: Change,
     pub day: u32,
     pub state: AmendmentState,
+    /// The penholder refused it (rather than never answering).
+    #[serde(default)]
+    pub refused: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,7 +298,8 @@ pub enum AmendmentState {
     Accepted,
     /// Refused by the penholder; on a resolution its sponsor may still have it voted.
     Rejected,
-    /// To be voted before the draft (a resolution only).
+    /// To be voted before the draft (a resolution only): its sponsor pressed
+    /// it to a vote, refused or never answered.
     ToVote,
     Adopted,
     Defeated,

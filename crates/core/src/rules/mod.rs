@@ -235,26 +235,39 @@ pub enum AmendmentChange {
 }
 
 impl AmendmentChange {
-    /// How far the amendment departs from the text as drafted. Deleting a
-    /// clause removes all of its strength; a change of wording moves it by
-    /// the difference; an addition adds its strength. Each counts at least 1.
+    /// How far the amendment departs in substance from the text as drafted:
+    /// a deletion removes all of the clause's strength (at least 1, even at
+    /// its weakest wording), an addition adds its strength (at least 1), a
+    /// rewording moves it by the difference (at least 1: a rewording always
+    /// changes something).
     pub fn distance(self) -> u32 {
         match self {
-            AmendmentChange::Delete { wording } => wording + 2,
-            AmendmentChange::Reword { from, to } => from.abs_diff(to),
+            AmendmentChange::Delete { wording } => wording + 1,
+            AmendmentChange::Reword { from, to } => from.abs_diff(to).max(1),
             AmendmentChange::Add { wording } => wording + 1,
         }
     }
+
+    /// Whether it adds to or deletes from the text (rule 36 votes these
+    /// first), rather than rewording what is there.
+    pub fn adds_or_deletes(self) -> bool {
+        !matches!(self, AmendmentChange::Reword { .. })
+    }
 }
 
-/// Rule 33: amendments are voted before the proposal they amend, the one
-/// furthest removed in substance from the original first. Ties keep the
-/// order in which the amendments were submitted. Returns indices into
+/// Rule 36 of the Provisional Rules of Procedure: amendments are voted
+/// before the proposal they amend; an amendment that adds to or deletes
+/// from the text is voted first; otherwise the one furthest removed in
+/// substance from the original goes first, then the next furthest. Ties keep
+/// the order in which the amendments were submitted. Returns indices into
 /// `amendments`; the draft itself is voted after all of them.
 pub fn amendment_voting_order(amendments: &[AmendmentChange]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..amendments.len()).collect();
     // A stable sort keeps submission order among equals.
-    order.sort_by_key(|&i| std::cmp::Reverse(amendments[i].distance()));
+    order.sort_by_key(|&i| {
+        let a = amendments[i];
+        (!a.adds_or_deletes(), std::cmp::Reverse(a.distance()))
+    });
     order
 }
 
@@ -467,14 +480,34 @@ mod tests {
     }
 
     #[test]
-    fn amendments_furthest_removed_are_voted_first_in_submission_order_on_ties() {
+    fn additions_and_deletions_are_voted_before_rewordings() {
         let amendments = [
+            AmendmentChange::Reword { from: 2, to: 0 },
+            AmendmentChange::Add { wording: 0 },
             AmendmentChange::Reword { from: 0, to: 1 },
             AmendmentChange::Delete { wording: 1 },
-            AmendmentChange::Add { wording: 0 },
-            AmendmentChange::Reword { from: 2, to: 0 },
         ];
-        // Distances: 1, 3, 1, 2.
-        assert_eq!(amendment_voting_order(&amendments), vec![1, 3, 0, 2]);
+        // The deletion (distance 2) and the addition (1) first, then the
+        // rewordings, furthest removed first (2, then 1).
+        assert_eq!(amendment_voting_order(&amendments), vec![3, 1, 0, 2]);
+    }
+
+    #[test]
+    fn among_equals_the_first_submitted_is_voted_first() {
+        let amendments = [
+            AmendmentChange::Add { wording: 1 },
+            AmendmentChange::Delete { wording: 1 },
+            AmendmentChange::Reword { from: 1, to: 2 },
+            AmendmentChange::Reword { from: 0, to: 1 },
+        ];
+        assert_eq!(amendment_voting_order(&amendments), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn every_amendment_departs_from_the_text_by_at_least_one() {
+        assert_eq!(AmendmentChange::Reword { from: 1, to: 1 }.distance(), 1);
+        assert_eq!(AmendmentChange::Delete { wording: 0 }.distance(), 1);
+        assert_eq!(AmendmentChange::Add { wording: 0 }.distance(), 1);
+        assert_eq!(AmendmentChange::Reword { from: 0, to: 2 }.distance(), 2);
     }
 }

@@ -54,6 +54,9 @@ pub struct AmendmentView {
     pub change: Change,
     pub description: String,
     pub state: AmendmentState,
+    /// Its proposer may press it to a vote before the draft's: a resolution
+    /// still open, the amendment refused or not yet answered.
+    pub pressable: bool,
 }
 
 impl DraftView {
@@ -64,6 +67,7 @@ impl DraftView {
         today: u32,
         positions: Vec<Known>,
     ) -> DraftView {
+        let resolution = !sc.rules.needs_consensus(d.kind()) && d.status.is_live();
         let changed = d
             .changed_clauses()
             .into_iter()
@@ -94,6 +98,8 @@ impl DraftView {
                     change: a.change,
                     description: a.change.describe(sc),
                     state: a.state,
+                    pressable: resolution
+                        && matches!(a.state, AmendmentState::Rejected | AmendmentState::Proposed),
                 })
                 .collect(),
             vote_requested: d.vote_requested,

@@ -162,8 +162,8 @@ fn penholder_actions(
     });
 }
 
-/// Another member may co-sponsor a resolution, and press a refused
-/// amendment of its own to the vote.
+/// Another member may co-sponsor a resolution, and press an amendment of
+/// its own to the vote (refused, or left unanswered by the penholder).
 fn member_actions(ui: &mut egui::Ui, out: &mut Outbox, d: &DraftView, me: SeatId) {
     if d.kind != ProductKind::Resolution {
         return;
@@ -173,11 +173,8 @@ fn member_actions(ui: &mut egui::Ui, out: &mut Outbox, d: &DraftView, me: SeatId
         if !d.sponsors.contains(&me) && ui.button("Co-sponsor").clicked() {
             out.send(me, Act::CoSponsor { draft: d.id });
         }
-        let refused = d
-            .amendments
-            .iter()
-            .filter(|a| a.by == me && a.state == AmendmentState::Rejected);
-        for a in refused {
+        let pressable = d.amendments.iter().filter(|a| a.by == me && a.pressable);
+        for a in pressable {
             if ui
                 .button(format!("Put amendment {} to the vote", a.id))
                 .clicked()

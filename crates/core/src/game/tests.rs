@@ -1,0 +1,254 @@
+//! Whole-game checks of the rules, driving a [`Game`] as the game plugin
+//! does, with some seats played by the test.
+
+use std::sync::Arc;
+
+use super::day::Step;
+use super::*;
+use crate::model::act::Act;
+use crate::model::draft::{Amendment, AmendmentState, Change, DraftStatus};
+use crate::model::record::{VoteSubject, What};
+use crate::rules::Vote;
+
+pub(super) fn scenario(src: &str) -> Arc<CompiledScenario> {
+    let loaded = crate::scenario::parse("test.ron", src).expect("shipped scenario");
+    Arc::new(CompiledScenario::new(loaded.scenario))
+}
+
+pub(super) fn gaza() -> Arc<CompiledScenario> {
+    scenario(include_str!("../../../../scenarios/gaza-2012.ron"))
+}
+
+/// A game whose seats named in `humans` are played by the test.
+pub(super) fn game_with(sc: &Arc<CompiledScenario>, seed: u64, humans: &[&str]) -> Game {
+    let mut config = GameConfig::all_ai(sc.clone(), seed);
+    for code in humans {
+        let seat = sc.seat_of(code).expect("member");
+        config.controllers[seat] = Controller::Human;
+    }
+    let mut game = Game::new(config);
+    game.enter(PhaseName::Morning);
+    game
+}
+
+/// Plays on, as the game plugin does, until a human delegation must act or
+/// the game is over.
+pub(super) fn drive(game: &mut Game) {
+    loop {
+        let phase = game.clock().phase;
+        if phase == PhaseName::Decision {
+            game.run_decisions();
+        }
+        match game.advance(phase, false) {
+            Step::Next(next) => game.enter(next),
+            Step::Stay | Step::GameOver => return,
+        }
+    }
+}
+
+pub(super) fn seat(game: &Game, code: &str) -> SeatId {
+    game.scenario().seat_of(code).expect("member")
+}
+
+pub(super) fn draft(game: &Game, id: &str) -> usize {
+    let sc = game.scenario();
+    (0..sc.drafts.len())
+        .find(|&d| sc.draft_id(d) == id)
+        .expect("draft")
+}
+
+pub(super) fn clause(game: &Game, id: &str) -> usize {
+    let sc = game.scenario();
+    (0..sc.clause_count())
+        .find(|&c| sc.clause(c).id == id)
+        .expect("clause")
+}
+
+/// The votes on amendments and drafts, in the order they were taken.
+fn votes(game: &Game) -> Vec<(&VoteSubject, &[crate::model::record::Stated<Vote>])> {
+    game.record()
+        .entries
+        .iter()
+        .filter_map(|e| match &e.what {
+            What::Vote {
+                subject, ballots, ..
+            } => Some((subject, ballots.as_slice())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ballot<'a>(
+    ballots: &'a [crate::model::record::Stated<Vote>],
+    code: &str,
+) -> &'a crate::model::record::Stated<Vote> {
+    ballots.iter().find(|b| b.member == code).expect("ballot")
+}
+
+/// Russia's draft in blue and due for a vote today, with these amendments
+/// pressed to the vote, every seat played by the test.
+fn russian_draft_with(amendments: &[Change]) -> Game {
+    let sc = gaza();
+    let codes: Vec<String> = (0..sc.seat_count())
+        .map(|s| sc.code(s).to_string())
+        .collect();
+    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let mut game = game_with(&sc, 1, &codes);
+    let res = draft(&game, "russia_res");
+    let gbr = seat(&game, "GBR");
+    let d = &mut game.table.drafts[res];
+    d.status = DraftStatus::InBlue { since_day: 0 };
+    d.vote_requested = true;
+    for (i, &change) in amendments.iter().enumerate() {
+        d.amendments.push(Amendment {
+            id: i + 1,
+            by: gbr,
+            change,
+            day: 1,
+            state: AmendmentState::ToVote,
+            refused: true,
+        });
+    }
+    game.open_decisions();
+    game
+}
+
+#[test]
+fn rule_36_votes_additions_and_deletions_first_then_the_furthest_removed() {
+    let sc = gaza();
+    let probe = game_with(&sc, 1, &[]);
+    let access = clause(&probe, "humanitarian_access");
+    let concern = clause(&probe, "grave_concern");
+    let durable = clause(&probe, "durable_outcome");
+    let game = russian_draft_with(&[
+        // Rewordings: grave_concern 2 -> 0 is further removed than access 1 -> 0.
+        Change::Reword {
+            clause: access,
+            wording: 0,
+        },
+        Change::Reword {
+            clause: concern,
+            wording: 0,
+        },
+        Change::Add {
+            clause: durable,
+            wording: 0,
+        },
+        Change::Delete { clause: access },
+    ]);
+    let order: Vec<Option<usize>> = game
+        .decisions()
+        .pending
+        .iter()
+        .map(|item| match item {
+            crate::model::decision::Item::Amendment { amendment, .. } => Some(*amendment),
+            _ => None,
+        })
+        .collect();
+    // The deletion (distance 2) and the addition (1), then the rewordings by
+    // distance, then the draft.
+    assert_eq!(order, vec![Some(4), Some(3), Some(2), Some(1), None]);
+}
+
+#[test]
+fn an_amendment_that_no_longer_fits_is_withdrawn_with_a_line_in_the_record() {
+    let probe = game_with(&gaza(), 1, &[]);
+    let access = clause(&probe, "humanitarian_access");
+    let mut game = russian_draft_with(&[
+        Change::Reword {
+            clause: access,
+            wording: 0,
+        },
+        Change::Delete { clause: access },
+    ]);
+    // Every member votes yes on the deletion, voted first.
+    for s in 0..game.seat_count() {
+        let yes = Act::CastVote {
+            vote: Vote::Yes,
+            explanation: String::new(),
+        };
+        game.run_decisions();
+        game.command(s, &yes).expect("a vote on the deletion");
+    }
+    game.run_decisions();
+    let res = draft(&game, "russia_res");
+    let d = &game.table().drafts[res];
+    assert_eq!(
+        d.text().wording_of(access),
+        None,
+        "the deletion was adopted"
+    );
+    assert_eq!(d.amendments[0].state, AmendmentState::Lapsed);
+    let withdrawn = game.record().entries.iter().any(|e| {
+        matches!(&e.what, What::Announcement { text }
+            if text.contains("withdraws its amendment 1") && text.contains("no longer fits"))
+    });
+    assert!(withdrawn, "the record says the rewording was withdrawn");
+    // Next is the draft itself, not the withdrawn rewording.
+    assert!(matches!(
+        game.decisions().current.as_ref().map(|c| c.item),
+        Some(crate::model::decision::Item::Draft { .. })
+    ));
+}
+
+#[test]
+fn an_unanswered_amendment_is_pressed_to_a_vote_and_judged_by_what_it_changes() {
+    let sc = gaza();
+    let mut game = game_with(&sc, 3, &["RUS", "GBR"]);
+    let (rus, gbr, usa) = (seat(&game, "RUS"), seat(&game, "GBR"), seat(&game, "USA"));
+    let res = draft(&game, "russia_res");
+    let rockets = clause(&game, "halt_rockets");
+    drive(&mut game);
+    assert_eq!(game.clock().phase, PhaseName::Corridors);
+    game.command(rus, &Act::Circulate { draft: res }).unwrap();
+    let amend = Act::ProposeAmendment {
+        draft: res,
+        change: Change::Reword {
+            clause: rockets,
+            wording: 2,
+        },
+        reason: "the rockets must stop".into(),
+    };
+    game.command(gbr, &amend).unwrap();
+    // Russia never answers; once its draft is in blue, the United Kingdom
+    // presses its amendment to the vote.
+    game.command(rus, &Act::PutInBlue { draft: res }).unwrap();
+    let amendment = game.table().drafts[res].amendments[0].id;
+    let press = Act::InsistOnAmendment {
+        draft: res,
+        amendment,
+    };
+    game.command(gbr, &press).unwrap();
+    for s in [rus, gbr] {
+        game.command(s, &Act::EndTurn).unwrap();
+    }
+    drive(&mut game);
+    // Day 2: Russia asks for the vote.
+    assert_eq!(
+        (game.clock().day, game.clock().phase),
+        (2, PhaseName::Corridors)
+    );
+    game.command(rus, &Act::RequestVote { draft: res }).unwrap();
+    for s in [rus, gbr] {
+        game.command(s, &Act::EndTurn).unwrap();
+    }
+    drive(&mut game);
+    for (s, vote) in [(gbr, Vote::Yes), (rus, Vote::No)] {
+        let cast = Act::CastVote {
+            vote,
+            explanation: String::new(),
+        };
+        game.command(s, &cast).unwrap();
+    }
+    drive(&mut game);
+    let votes = votes(&game);
+    assert!(
+        matches!(votes[0].0, VoteSubject::Amendment { .. }),
+        "the amendment is voted before the draft: {votes:?}"
+    );
+    // The draft still holds a paragraph the United States will veto, but
+    // the amendment mends its rocket red line: it votes for the change.
+    let us = ballot(votes[0].1, sc.code(usa));
+    assert_eq!(us.choice, Vote::Yes, "{}", us.reason);
+    assert!(us.reason.starts_with("without the change"), "{}", us.reason);
+}
