@@ -32,7 +32,9 @@ pub fn visible_to(entry: &Entry, audience: Audience) -> bool {
     match &entry.what {
         What::Lobbied { by, target, .. }
         | What::TradeOffered { by, target, .. }
-        | What::Requested { by, target, .. } => match audience {
+        | What::Requested { by, target, .. }
+        | What::PromiseReleased { by, to: target, .. }
+        | What::PromiseBroken { by, to: target, .. } => match audience {
             Audience::Delegation(reader) => reader == by || reader == target,
             Audience::Room => false,
             Audience::Teacher => true,
@@ -136,6 +138,31 @@ impl<'r> Narrator<'r> {
                 },
             ),
             What::Requested { .. } => (self.request_answered(&entry.what), Tone::Request),
+            What::PromiseReleased {
+                by,
+                to,
+                draft,
+                reason,
+            } => (
+                format!(
+                    "{} tells {} that its promise to support \"{}\" no longer holds{}.",
+                    self.subject(by),
+                    self.name(to),
+                    self.title(draft),
+                    because(reason)
+                ),
+                Tone::Declined,
+            ),
+            What::PromiseBroken { by, to, draft } => (
+                format!(
+                    "{} did not keep its promise to {} to support \"{}\", and {} will remember it.",
+                    self.subject(by),
+                    self.name(to),
+                    self.title(draft),
+                    self.name(to)
+                ),
+                Tone::Failed,
+            ),
             What::CoSponsored { by, draft } => (
                 format!(
                     "{} co-sponsors \"{}\".",

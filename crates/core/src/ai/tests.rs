@@ -205,9 +205,11 @@ fn every_reason_names_the_term_that_weighed_most() {
         let mut disp = dispositions(&sc);
         // Some favours and a promise, so that every kind of term turns up.
         disp[1].goodwill[2] = 0.3;
-        disp[4]
-            .commitments
-            .push(crate::model::state::Commitment { draft: 1, to: 2 });
+        disp[4].commitments.push(crate::model::state::Commitment {
+            draft: 1,
+            to: 2,
+            version: 1,
+        });
         let happened = vec![true; sc.events.len()];
         let sit = Situation::new(&sc, &disp, 0.6, 3, &happened);
         let mut checked = 0;
@@ -305,6 +307,7 @@ fn a_promise_to_support_a_draft_does_not_carry_hostile_amendments() {
     disp[zaf].commitments.push(crate::model::state::Commitment {
         draft: res.id,
         to: rus,
+        version: 1,
     });
     let happened = vec![false; sc.events.len()];
     let sit = situation(&sc, &disp, &happened);
@@ -393,9 +396,11 @@ fn a_reset_disposition_is_the_starting_one() {
     played.goodwill[2] = 0.4;
     played.pressure = 0.3;
     played.red_line_active.iter_mut().for_each(|a| *a = false);
-    played
-        .commitments
-        .push(crate::model::state::Commitment { draft: 0, to: 2 });
+    played.commitments.push(crate::model::state::Commitment {
+        draft: 0,
+        to: 2,
+        version: 1,
+    });
     for (sc, seat) in [(&gaza, 3), (&tutorial, 1), (&gaza, 7)] {
         played.reset(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));
         let fresh = Disposition::new(sc, seat, &mut Pcg64Mcg::seed_from_u64(9));

@@ -92,6 +92,12 @@ impl Game {
             self.log(what);
         }
         self.apply_deferred(deferred);
+        if matches!(
+            act,
+            Act::Revise { .. } | Act::AnswerAmendment { accept: true, .. }
+        ) {
+            self.review_promises();
+        }
         if matches!(act, Act::EndTurn)
             && let Some(done) = self.turns.done.get_mut(seat)
         {
@@ -153,7 +159,7 @@ impl Game {
                     delta,
                 } => {
                     let disp = &mut self.dispositions[seat];
-                    disp.goodwill[toward] = (disp.goodwill[toward] + delta).clamp(0.0, 0.6);
+                    disp.goodwill[toward] = (disp.goodwill[toward] + delta).clamp(-0.6, 0.6);
                 }
                 Deferred::Pressure { seat, delta } => {
                     let disp = &mut self.dispositions[seat];
@@ -497,6 +503,7 @@ impl Doing<'_> {
         if self.sit.disp[target].commitments.iter().any(promised) {
             return Err(ActError::AlreadyDone);
         }
+        let version = d.version();
         let (agreed, reason) =
             ai::corridors::answer_lobby(&self.sit, target, seat, d, &mut self.rng.0);
         self.log.push(What::Lobbied {
@@ -509,7 +516,11 @@ impl Doing<'_> {
         if agreed {
             self.deferred.push(Deferred::Commit {
                 seat: target,
-                commitment: Commitment { draft, to: seat },
+                commitment: Commitment {
+                    draft,
+                    to: seat,
+                    version,
+                },
             });
             // The lobbyist now owes the target a favour.
             self.deferred.push(Deferred::Goodwill {
@@ -538,6 +549,7 @@ impl Doing<'_> {
             return Err(ActError::ChangeDoesNotFit);
         }
         let (accepted, reason) = ai::corridors::answer_trade(&self.sit, target, seat, g, t);
+        let (give_version, get_version) = (g.version(), t.version());
         self.log.push(What::TradeOffered {
             by: self.code(seat),
             target: self.code(target),
@@ -552,6 +564,7 @@ impl Doing<'_> {
                 commitment: Commitment {
                     draft: give,
                     to: target,
+                    version: give_version,
                 },
             });
             self.deferred.push(Deferred::Commit {
@@ -559,6 +572,7 @@ impl Doing<'_> {
                 commitment: Commitment {
                     draft: get,
                     to: seat,
+                    version: get_version,
                 },
             });
         }

@@ -273,6 +273,7 @@ impl Game {
             self.table.drafts[draft].status = DraftStatus::Blocked { day };
             self.history.blocked.push(draft);
         }
+        self.settle_promises(draft, &current.choices);
     }
 
     fn resolve_amendment(&mut self, draft: DraftId, amendment: usize, current: Current) {
@@ -305,6 +306,7 @@ impl Game {
         }
         if result.outcome.adopted() {
             d.versions.push(current.text);
+            self.review_promises();
         }
     }
 
@@ -322,12 +324,13 @@ impl Game {
         });
         self.note_vetoes(&result.outcome);
         if result.outcome.adopted() {
-            self.adopt(draft, current.text);
+            self.adopt(draft, current.text.clone());
         } else {
             let day = self.clock.day;
             self.table.drafts[draft].status = DraftStatus::Failed { day };
             self.history.blocked.push(draft);
         }
+        self.settle_promises(draft, &current.choices);
     }
 
     fn tally(&self, current: &Current) -> (Vec<Stated<Vote>>, rules::VoteResult) {

@@ -11,6 +11,8 @@
 //!   the scenario's triggers;
 //! - [`decisions`]: the decision phase, silence procedures and votes, one
 //!   item at a time;
+//! - `promises`: promises of support tied to a text, kept or broken, and
+//!   remembered;
 //! - [`control`]: what arrives from outside the game: a player's act or
 //!   decision ([`Game::command`]) and the teacher's orders ([`Game::teacher`]);
 //! - [`day`]: the five phases of a day and the move from one to the next
@@ -41,6 +43,7 @@ pub mod control;
 pub mod day;
 pub mod decisions;
 pub mod news;
+mod promises;
 #[cfg(test)]
 mod tests;
 

@@ -252,3 +252,98 @@ fn an_unanswered_amendment_is_pressed_to_a_vote_and_judged_by_what_it_changes() 
     assert_eq!(us.choice, Vote::Yes, "{}", us.reason);
     assert!(us.reason.starts_with("without the change"), "{}", us.reason);
 }
+
+/// Russia (played by the test) with its draft on the table on day 1, and
+/// South Africa's promise to support it.
+fn russian_draft_with_a_promise_from(code: &str, humans: &[&str]) -> (Game, SeatId) {
+    let sc = gaza();
+    let mut game = game_with(&sc, 5, humans);
+    let (rus, promiser) = (seat(&game, "RUS"), seat(&game, code));
+    let res = draft(&game, "russia_res");
+    drive(&mut game);
+    game.command(rus, &Act::Circulate { draft: res }).unwrap();
+    game.dispositions[promiser]
+        .commitments
+        .push(crate::model::state::Commitment {
+            draft: res,
+            to: rus,
+            version: 1,
+        });
+    (game, promiser)
+}
+
+#[test]
+fn a_revision_worse_for_the_promiser_frees_its_promise() {
+    let (mut game, zaf) = russian_draft_with_a_promise_from("ZAF", &["RUS"]);
+    let (rus, res) = (seat(&game, "RUS"), draft(&game, "russia_res"));
+    let access = clause(&game, "humanitarian_access");
+    // A revision South Africa gains from keeps the promise.
+    let concern = clause(&game, "durable_outcome");
+    let mut better = game.table().drafts[res].text().clone();
+    better.apply(
+        Change::Add {
+            clause: concern,
+            wording: 0,
+        },
+        &game.scenario().parts,
+    );
+    let revise = |text| Act::Revise {
+        draft: res,
+        text,
+        reason: String::new(),
+    };
+    game.command(rus, &revise(better.clone())).unwrap();
+    assert_eq!(game.dispositions()[zaf].commitments.len(), 1);
+    // Taking out humanitarian access frees it, and South Africa says so.
+    let mut worse = better;
+    worse.apply(Change::Delete { clause: access }, &game.scenario().parts);
+    game.command(rus, &revise(worse)).unwrap();
+    assert!(game.dispositions()[zaf].commitments.is_empty());
+    let said = game.record().entries.iter().find_map(|e| match &e.what {
+        What::PromiseReleased { by, to, reason, .. } if by == "ZAF" && to == "RUS" => {
+            Some(reason.clone())
+        }
+        _ => None,
+    });
+    let reason = said.expect("South Africa tells Russia its promise no longer holds");
+    assert!(
+        reason.contains("no longer") && reason.contains("humanitarian access"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_broken_promise_is_noticed_and_remembered_and_fades() {
+    // The United Kingdom, played by a student, promised Russia its support,
+    // then votes against.
+    let (mut game, gbr) = russian_draft_with_a_promise_from("GBR", &["RUS", "GBR"]);
+    let (rus, res) = (seat(&game, "RUS"), draft(&game, "russia_res"));
+    game.command(rus, &Act::PutInBlue { draft: res }).unwrap();
+    for s in [rus, gbr] {
+        game.command(s, &Act::EndTurn).unwrap();
+    }
+    drive(&mut game);
+    game.command(rus, &Act::RequestVote { draft: res }).unwrap();
+    for s in [rus, gbr] {
+        game.command(s, &Act::EndTurn).unwrap();
+    }
+    drive(&mut game);
+    for (s, vote) in [(rus, Vote::Yes), (gbr, Vote::No)] {
+        let cast = Act::CastVote {
+            vote,
+            explanation: String::new(),
+        };
+        game.command(s, &cast).unwrap();
+    }
+    drive(&mut game);
+    let noticed = game.record().entries.iter().any(
+        |e| matches!(&e.what, What::PromiseBroken { by, to, .. } if by == "GBR" && to == "RUS"),
+    );
+    assert!(noticed, "Russia noticed");
+    let grudge = game.dispositions()[rus].goodwill[gbr];
+    assert!(grudge < 0.0, "{grudge}");
+    // The grudge fades with each morning.
+    game.enter(PhaseName::Morning);
+    let later = game.dispositions()[rus].goodwill[gbr];
+    assert!(later < 0.0 && later > grudge, "{grudge} -> {later}");
+}

@@ -149,6 +149,21 @@ pub enum What {
         /// For a trade: the draft `by` offers to support in return.
         in_return_for: Option<String>,
     },
+    /// A promise of support no longer binds: a revision made the text
+    /// worse for the delegation that gave it.
+    PromiseReleased {
+        by: String,
+        to: String,
+        draft: String,
+        reason: String,
+    },
+    /// A delegation did not keep its promise of support in a decision, and
+    /// the one it promised noticed.
+    PromiseBroken {
+        by: String,
+        to: String,
+        draft: String,
+    },
     CoSponsored {
         by: String,
         draft: String,

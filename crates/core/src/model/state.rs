@@ -32,11 +32,16 @@ pub struct Turns {
     pub done: Vec<bool>,
 }
 
-/// A promise to support a draft, given to a delegation.
+/// A promise to support a draft, given to a delegation for the text as it
+/// stood: a revision that makes the text worse for the promiser frees it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     pub draft: DraftId,
     pub to: SeatId,
+    /// The version of the draft it was given for (1 is the first; saves
+    /// from before promises were tied to a text read 0: the first).
+    #[serde(default)]
+    pub version: usize,
 }
 
 /// What a delegation wants and how it feels about the others: the scenario's

@@ -155,6 +155,12 @@ impl Positions<'_> {
                 }
             }
             What::Lobbied { .. } | What::TradeOffered { .. } => self.read_promise(what),
+            What::PromiseReleased {
+                by, draft, reason, ..
+            } => {
+                let basis = format!("withdrew its promise of support on day {day}: {reason}");
+                self.set(draft, by, Stance::Reservations, basis)
+            }
             _ => {}
         }
     }
