@@ -39,6 +39,13 @@ pub fn answer_lobby(
     let a = sit.assess(target, draft.text(), ctx);
     // One roll whatever the answer, so the random sequence does not depend on it.
     let noise = (rng.random::<f32>() - 0.5) * 0.3;
+    if let Some((decision, reason)) = sit.script(target, draft.id) {
+        return if decision.supports() {
+            (true, "it has already decided to support the text".into())
+        } else {
+            (false, reason.to_string())
+        };
+    }
     if let Some(line) = a.breach {
         return (
             false,
@@ -98,6 +105,11 @@ pub fn answer_trade(
     give: &DraftState,
     get: &DraftState,
 ) -> (bool, String) {
+    if let Some((decision, reason)) = sit.script(target, get.id)
+        && !decision.supports()
+    {
+        return (false, reason.to_string());
+    }
     let on_get = sit.assess(target, get.text(), Context::of(get));
     if let Some(line) = on_get.breach {
         return (
@@ -453,7 +465,7 @@ impl Plan<'_, '_> {
     ) {
         let (sit, seat) = (self.sit, self.seat);
         let wants_it = draft.penholder == seat || (a.breach.is_none() && a.value > 0.3);
-        if !wants_it {
+        if !wants_it || !sit.may_support(seat, draft.id) {
             return;
         }
         let ctx = Context::of(draft);
@@ -502,6 +514,7 @@ impl Plan<'_, '_> {
             && let Some(theirs) = table.live().find(|o| {
                 o.penholder == t
                     && o.id != draft.id
+                    && sit.may_support(seat, o.id)
                     && sit.breach(seat, o.text()).is_none()
                     && sit.assess(seat, o.text(), Context::of(o)).value > -0.2
                     && sit.assess(seat, o.text(), Context::of(o)).value <= 0.0
@@ -537,6 +550,7 @@ impl Plan<'_, '_> {
     fn co_sponsor(&mut self, draft: &DraftState, a: Assessment) {
         let seat = self.seat;
         if draft.penholder != seat
+            && self.sit.may_support(seat, draft.id)
             && draft.kind() == ProductKind::Resolution
             && !draft.sponsors.contains(&seat)
             && a.breach.is_none()

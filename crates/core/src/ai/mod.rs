@@ -298,10 +298,10 @@ impl<'a> Situation<'a> {
 
     /// Silence procedure: keep silence (true) or break it, with a reason.
     pub fn silence(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> (bool, String) {
-        if let Some((decision, reason)) = self.scripted(seat, ctx.draft)
+        if let Some((decision, reason)) = ctx.draft.and_then(|d| self.script(seat, d))
             && matches!(decision, Decision::BreakSilence | Decision::KeepSilence)
         {
-            return (decision == Decision::KeepSilence, reason);
+            return (decision == Decision::KeepSilence, reason.to_string());
         }
         let a = self.assess(seat, text, ctx);
         if let Some(line) = a.breach {
@@ -365,13 +365,10 @@ impl<'a> Situation<'a> {
     /// A vote on a draft resolution, with the explanation of vote (an
     /// amendment is judged by what it changes: [`Self::vote_on_amendment`]).
     pub fn vote(&self, seat: SeatId, text: &Text, ctx: Context<'_>) -> (Vote, String) {
-        if let Some((decision, reason)) = self.scripted(seat, ctx.draft) {
-            match decision {
-                Decision::Yes => return (Vote::Yes, reason),
-                Decision::No => return (Vote::No, reason),
-                Decision::Abstain => return (Vote::Abstain, reason),
-                _ => {}
-            }
+        if let Some((decision, reason)) = ctx.draft.and_then(|d| self.script(seat, d))
+            && let Some(vote) = decision.vote()
+        {
+            return (vote, reason.to_string());
         }
         let a = self.assess(seat, text, ctx);
         let committed = ctx
@@ -415,13 +412,21 @@ impl<'a> Situation<'a> {
         0.6 + 1.5 * d.personality.veto_aversion * (0.5 + self.urgency) + d.pressure
     }
 
-    fn scripted(&self, seat: SeatId, draft: Option<DraftId>) -> Option<(Decision, String)> {
-        let draft = draft?;
+    /// The decision the scenario's script fixes for this seat on this
+    /// draft, and the reason it gives.
+    pub fn script(&self, seat: SeatId, draft: DraftId) -> Option<(Decision, &str)> {
         self.sc.delegations[seat]
             .scripted
             .iter()
             .find(|(d, _, _)| *d == draft)
-            .map(|(_, decision, reason)| (*decision, reason.clone()))
+            .map(|(_, decision, reason)| (*decision, reason.as_str()))
+    }
+
+    /// Whether the script lets this seat work for the draft (lobby for it,
+    /// co-sponsor it, promise it support): no script on it, or one that
+    /// supports it.
+    pub fn may_support(&self, seat: SeatId, draft: DraftId) -> bool {
+        self.script(seat, draft).is_none_or(|(d, _)| d.supports())
     }
 
     /// What `observer` expects the Council to do with a text: red lines are
@@ -458,6 +463,12 @@ impl<'a> Situation<'a> {
         };
         let misread = &self.disp[observer].misread;
         for (seat, bias) in misread.iter().enumerate().take(self.seats()) {
+            // A scripted delegation decides as its script says, and the
+            // others expect it to.
+            if let Some((decision, _)) = ctx.draft.and_then(|d| self.script(seat, d)) {
+                p.count_scripted(seat, decision, self.sc.members[seat].veto);
+                continue;
+            }
             let a = assess(seat);
             let value = if seat == observer {
                 a.value
@@ -502,6 +513,16 @@ pub struct Prediction {
 }
 
 impl Prediction {
+    fn count_scripted(&mut self, seat: SeatId, decision: Decision, veto: bool) {
+        match decision {
+            Decision::BreakSilence => self.blockers.push(seat),
+            Decision::Yes => self.yes += 1,
+            Decision::No if veto => self.vetoes.push(seat),
+            Decision::No => self.blockers.push(seat),
+            _ => {}
+        }
+    }
+
     /// How far the text is from passing: 0 when it passes.
     pub fn shortfall(&self, quota: u32) -> f32 {
         if self.consensus {

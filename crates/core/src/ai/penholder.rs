@@ -7,6 +7,7 @@ use super::{Context, Prediction, Situation};
 use crate::model::compiled::{ClauseId, SeatId};
 use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
 use crate::rules::Vote;
+use crate::scenario::Decision;
 
 /// The result of a penholder's search.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +58,8 @@ impl Clone for Standing {
 }
 
 impl Standing {
-    fn of(sit: &Situation, pen: SeatId, text: &Text, ctx: Context) -> Self {
+    fn of(sit: &Situation, judges: &Judges, text: &Text, ctx: Context) -> Self {
+        let pen = judges.pen;
         let misread = &sit.disp[pen].misread;
         let values = (0..sit.seats())
             .map(|s| {
@@ -65,7 +67,9 @@ impl Standing {
                 if s == pen { v } else { v + misread[s] }
             })
             .collect();
-        let crossed = (0..sit.seats()).map(|s| sit.crossed(s, text)).collect();
+        let crossed = (0..sit.seats())
+            .map(|s| judges.crossed(sit, s, text))
+            .collect();
         Standing { values, crossed }
     }
 
@@ -77,6 +81,7 @@ impl Standing {
         &mut self,
         before: &Standing,
         sit: &Situation,
+        judges: &Judges,
         text: &Text,
         candidate: &Text,
         change: Change,
@@ -91,7 +96,7 @@ impl Standing {
             self.values[s] += after - before;
         }
         for &s in sit.sc.seats_naming(c) {
-            self.crossed[s] = sit.crossed(s, candidate);
+            self.crossed[s] = judges.crossed(sit, s, candidate);
         }
     }
 
@@ -143,7 +148,11 @@ impl Standing {
         scratch.crossed.clone_from(&self.crossed);
         // Only red lines naming the changed clause can be crossed or mended.
         for &s in sit.sc.seats_naming(c) {
-            scratch.crossed[s] = sit.crossed_after(s, text, change);
+            scratch.crossed[s] = if judges.seats[s].fixed.is_some() {
+                (0, false)
+            } else {
+                sit.crossed_after(s, text, change)
+            };
         }
         scratch.score(judges).0
     }
@@ -180,6 +189,8 @@ struct Judge {
     /// It has promised to support the draft.
     committed: bool,
     veto: bool,
+    /// Its script fixes its decision on the draft, whatever the text.
+    fixed: Option<Decision>,
 }
 
 /// How the penholder reckons the Council's answer to the texts it tries:
@@ -207,6 +218,7 @@ impl Judges {
                     no_floor: -threshold,
                     committed: ctx.draft.is_some_and(|d| sit.disp[s].commitment(d) > 0.0),
                     veto,
+                    fixed: ctx.draft.and_then(|d| sit.script(s, d)).map(|(d, _)| d),
                 }
             })
             .collect();
@@ -215,6 +227,17 @@ impl Judges {
             consensus,
             quota: sit.sc.rules.quota,
             seats,
+        }
+    }
+
+    /// The red lines of a seat the text crosses, as the search counts them:
+    /// none for a seat whose script fixes its decision (its lines cannot
+    /// change it).
+    fn crossed(&self, sit: &Situation, seat: SeatId, text: &Text) -> (u8, bool) {
+        if self.seats[seat].fixed.is_some() {
+            (0, false)
+        } else {
+            sit.crossed(seat, text)
         }
     }
 
@@ -246,6 +269,15 @@ impl Judges {
                 grudge += v.min(0.0);
             } else {
                 own = v;
+            }
+            if let Some(decision) = judge.fixed {
+                match decision {
+                    Decision::BreakSilence => obstacles += 1.0,
+                    Decision::Yes => yes += 1,
+                    Decision::No if judge.veto => vetoes += 1,
+                    _ => {}
+                }
+                continue;
             }
             if self.consensus {
                 obstacles += count as f32;
@@ -427,8 +459,8 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
     let consensus = sit.sc.rules.needs_consensus(draft.kind());
     let locked = locked(draft);
     let mut text = draft.text().clone();
-    let mut standing = Standing::of(sit, pen, &text, ctx);
     let judges = Judges::new(sit, pen, consensus, ctx);
+    let mut standing = Standing::of(sit, &judges, &text, ctx);
     let (mut best, _) = standing.score(&judges);
     // Scratch buffers for the candidates.
     let mut candidate = text.clone();
@@ -460,7 +492,7 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
                 candidate.clone_from(&text);
                 let applied = candidate.apply(change, &sit.sc.parts);
                 debug_assert!(applied, "{change:?} does not fit the text");
-                next.set_after(&standing, sit, &text, &candidate, change);
+                next.set_after(&standing, sit, &judges, &text, &candidate, change);
                 // Keep the better one; the old best's buffers become scratch.
                 match &mut improved {
                     Some((t, st, v)) => {
@@ -475,7 +507,7 @@ pub fn search(sit: &Situation, pen: SeatId, draft: &DraftState) -> Search {
             }
         }
         if let Some(candidate) = repair(sit, &text) {
-            let next = Standing::of(sit, pen, &candidate, ctx);
+            let next = Standing::of(sit, &judges, &candidate, ctx);
             let (mut s, _) = next.score(&judges);
             let reverted = candidate
                 .clauses
@@ -661,7 +693,18 @@ mod tests {
             include_str!("../../../../scenarios/tutorial.ron"),
         ] {
             let parsed = crate::scenario::parse("test.ron", src).expect("valid");
-            let sc = CompiledScenario::new(parsed.scenario);
+            let mut sc = CompiledScenario::new(parsed.scenario);
+            // Scripted seats count by their scripts, whatever the text.
+            for (seat, draft) in [(0, 0), (4, 1), (7, 2 % sc.drafts.len())] {
+                let decision = if sc.rules.needs_consensus(sc.drafts[draft].kind) {
+                    Decision::BreakSilence
+                } else {
+                    Decision::No
+                };
+                sc.delegations[seat]
+                    .scripted
+                    .push((draft, decision, String::new()));
+            }
             let mut rng = Pcg64Mcg::seed_from_u64(3);
             let disp: Vec<Disposition> = (0..sc.seat_count())
                 .map(|s| Disposition::new(&sc, s, &mut rng))
@@ -675,7 +718,7 @@ mod tests {
                 for pen in 0..sc.seat_count() {
                     let consensus = sc.rules.needs_consensus(d.kind());
                     let judges = Judges::new(&sit, pen, consensus, ctx);
-                    let standing = Standing::of(&sit, pen, text, ctx);
+                    let standing = Standing::of(&sit, &judges, text, ctx);
                     let mut scratch = standing.clone();
                     let crossed = standing.crossed_total();
                     for &change in &changes {

@@ -407,3 +407,94 @@ fn a_reset_disposition_is_the_starting_one() {
         assert_eq!(played, fresh, "seat {seat}");
     }
 }
+
+/// The scenario with `seat` scripted to oppose `draft` (break silence on a
+/// statement, vote no on a resolution).
+fn scripted_against(sc: &CompiledScenario, seat: usize, draft: usize) -> CompiledScenario {
+    let mut sc = sc.clone();
+    let decision = if sc.rules.needs_consensus(sc.drafts[draft].kind) {
+        scenario::Decision::BreakSilence
+    } else {
+        scenario::Decision::No
+    };
+    sc.delegations[seat]
+        .scripted
+        .push((draft, decision, "its instructions say so".into()));
+    sc
+}
+
+/// The acts by which a delegation works for a draft.
+fn works_for(act: &crate::model::act::Act, draft: usize) -> bool {
+    use crate::model::act::Act;
+    match act {
+        Act::Lobby { draft: d, .. } | Act::CoSponsor { draft: d } => *d == draft,
+        Act::OfferTrade { give, get, .. } => *give == draft || *get == draft,
+        _ => false,
+    }
+}
+
+#[test]
+fn a_scripted_delegation_never_works_for_a_draft_its_script_opposes() {
+    let mut found = 0;
+    for sc in [gaza(), tutorial()] {
+        let disp = dispositions(&sc);
+        let happened = vec![true; sc.events.len()];
+        let mut table = crate::model::state::Table::new(&sc);
+        for d in &mut table.drafts {
+            d.status = DraftStatus::OnTable;
+            d.circulated_day = Some(1);
+        }
+        for seat in 0..sc.seat_count() {
+            for draft in 0..table.drafts.len() {
+                let sit = Situation::new(&sc, &disp, 0.8, 3, &happened);
+                let mut rng = Pcg64Mcg::seed_from_u64(seat as u64);
+                let acts = corridors::plan(&sit, seat, &table, 3, &mut rng);
+                if !acts.iter().any(|a| works_for(a, draft)) {
+                    continue;
+                }
+                found += 1;
+                let scripted = scripted_against(&sc, seat, draft);
+                let sit = Situation::new(&scripted, &disp, 0.8, 3, &happened);
+                let mut rng = Pcg64Mcg::seed_from_u64(seat as u64);
+                let acts = corridors::plan(&sit, seat, &table, 3, &mut rng);
+                assert!(
+                    !acts.iter().any(|a| works_for(a, draft)),
+                    "{} works for draft {draft} against its script: {acts:?}",
+                    sc.code(seat)
+                );
+            }
+        }
+    }
+    assert!(found > 0, "no delegation worked for any draft");
+}
+
+#[test]
+fn a_script_decides_answers_predictions_and_a_boycott() {
+    let sc = gaza();
+    let res = draft(&sc, "russia_res");
+    let (usa, rus, chn) = (
+        sc.seat_of("USA").unwrap(),
+        sc.seat_of("RUS").unwrap(),
+        sc.seat_of("CHN").unwrap(),
+    );
+    let mut scripted = scripted_against(&sc, chn, res.id);
+    scripted.delegations[usa].scripted.push((
+        res.id,
+        scenario::Decision::Absent,
+        "it stays away from the meeting".into(),
+    ));
+    let disp = dispositions(&scripted);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&scripted, &disp, &happened);
+    let ctx = Context::of(&res);
+    // The United States boycotts the vote: absent, which is no veto.
+    assert_eq!(sit.vote(usa, res.text(), ctx).0, Vote::Absent);
+    // Russia expects China's scripted no (a veto) and no US veto.
+    let p = sit.predict(rus, res.text(), ctx);
+    assert_eq!(p.vetoes, vec![chn]);
+    // China answers lobbying by its script.
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    let (agreed, reason) = corridors::answer_lobby(&sit, chn, rus, &res, &mut rng);
+    assert!(!agreed);
+    assert_eq!(reason, "its instructions say so");
+}

@@ -314,8 +314,29 @@ pub enum Decision {
     Yes,
     No,
     Abstain,
+    /// Stays away from the vote: a boycott, as the Soviet Union's in 1950.
+    Absent,
     BreakSilence,
     KeepSilence,
+}
+
+impl Decision {
+    /// The vote it casts, for a draft put to the vote.
+    pub fn vote(self) -> Option<crate::rules::Vote> {
+        use crate::rules::Vote;
+        match self {
+            Decision::Yes => Some(Vote::Yes),
+            Decision::No => Some(Vote::No),
+            Decision::Abstain => Some(Vote::Abstain),
+            Decision::Absent => Some(Vote::Absent),
+            Decision::BreakSilence | Decision::KeepSilence => None,
+        }
+    }
+
+    /// Whether it supports the draft (a yes, or silence kept).
+    pub fn supports(self) -> bool {
+        matches!(self, Decision::Yes | Decision::KeepSilence)
+    }
 }
 
 /// A draft on the table at the start, or kept in a drawer for a trigger.

@@ -218,7 +218,7 @@ impl<'a> Validator<'a> {
                     let hint = if consensus {
                         "a text agreed by consensus takes BreakSilence or KeepSilence"
                     } else {
-                        "a text put to the vote takes Yes, No or Abstain"
+                        "a text put to the vote takes Yes, No, Abstain or Absent"
                     };
                     self.error_hint(
                         sp.field("decision"),
