@@ -286,8 +286,9 @@
     if (!mine || !d || !mine.decides_now || !state.session.on_device) return [];
     const item = Object.keys(d.item)[0];
     const veto = view.seats[mine.seat].veto;
-    const heading = { Silence: t("decide_silence"), Amendment: t("decide_amendment"), Draft: t("decide_draft") }[item];
-    const help = item === "Silence" ? t("decide_silence_help")
+    const heading = { Motion: t("decide_motion"), Silence: t("decide_silence"), Amendment: t("decide_amendment"), Draft: t("decide_draft") }[item];
+    const help = item === "Motion" ? t("decide_motion_help")
+      : item === "Silence" ? t("decide_silence_help")
       : item === "Amendment" ? t("decide_amendment_help")
       : veto ? t("decide_veto_help") : t("decide_help");
     const reason = () => ($("explanation") ? $("explanation").value : "");
@@ -328,7 +329,7 @@
         parts.push(...talk(d, me));
       }
     }
-    parts.push(...requests(), ...press(me));
+    parts.push(...requests(), ...press(me), ...motions());
     parts.push(el("div", { class: "buttons end" },
       button(t("end_turn"), endTurn, { class: "primary" })));
     return parts;
@@ -472,6 +473,16 @@
         act({ PressRemarks: { about: about === "" ? null : Number(about), remarks } });
         $("press").value = "";
       }))];
+  }
+
+  // Procedural motions a member may move (the agenda comes from the scenario).
+  function motions() {
+    const open = state.view.motions_open.filter((m) => m !== "AdoptAgenda");
+    if (!open.length) return [];
+    return [el("h3", { text: t("motions_heading") }),
+      el("p", { class: "muted", text: t("motions_help") }),
+      el("div", { class: "buttons" }, ...open.map((motion) =>
+        button(t("motion_" + motion), () => act({ ProposeMotion: { motion, reason: "" } }))))];
   }
 
   function renderInstructions() {

@@ -266,6 +266,11 @@ fn write_entry(n: &Narrator, e: &Entry, w: &mut dyn Writer) {
                     "Vote on amendment {amendment} to {} ({change})",
                     n.title(draft)
                 ),
+                VoteSubject::Motion { motion, by } => format!(
+                    "Procedural vote on the motion of {} to {}",
+                    n.name(by),
+                    motion.describe()
+                ),
             };
             w.heading(3, &on);
             w.paragraph(&n.vote_summary(result));

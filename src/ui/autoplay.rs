@@ -7,10 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::prelude::*;
-use horseshoe_core::ai::{Context, Situation};
+use horseshoe_core::ai::Situation;
 use horseshoe_core::game::GameConfig;
 use horseshoe_core::model::act::Act;
-use horseshoe_core::model::decision::Item;
 use horseshoe_core::model::record::PhaseName;
 use horseshoe_core::model::state::{Controller, GameRng, Table};
 
@@ -320,23 +319,9 @@ fn decide(world: &mut World) {
     if current.choices.get(me).is_none_or(Option::is_some) {
         return;
     }
-    let act = with_situation(world, |sit, table| {
-        let ctx = Context::of(&table.drafts[current.item.draft()]);
-        match current.item {
-            Item::Silence { draft } => {
-                let (keep, reason) = sit.silence(me, &current.text, ctx);
-                Act::Silence {
-                    draft,
-                    keep,
-                    reason,
-                }
-            }
-            _ => {
-                let (vote, explanation) = sit.vote(me, &current.text, ctx);
-                Act::CastVote { vote, explanation }
-            }
-        }
-    });
+    let act = world
+        .get_resource::<CurrentGame>()
+        .and_then(|g| g.ai_decision(me));
     if let Some(act) = act {
         world.write_message(Command::new(me, act));
     }

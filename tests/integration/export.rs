@@ -56,6 +56,7 @@ fn the_export_of_a_whole_game_contains_every_vote_with_its_tally_and_every_expla
                     "Vote on amendment {amendment} to {}",
                     export::draft_title(&record, draft)
                 ),
+                VoteSubject::Motion { motion, .. } => format!("to {}", motion.describe()),
             };
             let at = doc[from..]
                 .find(&heading)

@@ -47,16 +47,24 @@ fn assert_rules_held(sc: &CompiledScenario, record: &Record) {
                 decisions += 1;
                 assert_eq!(ballots.len(), sc.seat_count(), "every member votes");
                 let yes = ballots.iter().filter(|b| b.choice == Vote::Yes).count() as u32;
-                let vetoed = ballots
-                    .iter()
-                    .any(|b| b.choice == Vote::No && sc.rules.is_veto_holder(&b.member));
-                let adopted = yes >= sc.rules.quota && !vetoed;
+                // A procedural motion: its own quota, and no veto.
+                let (matter, quota, veto_applies) = match subject {
+                    VoteSubject::Motion { .. } => {
+                        (Matter::Procedural, sc.rules.procedural_quota(), false)
+                    }
+                    _ => (Matter::Substantive, sc.rules.quota, true),
+                };
+                let vetoed = veto_applies
+                    && ballots
+                        .iter()
+                        .any(|b| b.choice == Vote::No && sc.rules.is_veto_holder(&b.member));
+                let adopted = yes >= quota && !vetoed;
                 assert_eq!(result.outcome.adopted(), adopted, "{subject:?}: {result:?}");
                 assert_eq!(
                     result,
                     &rules::decide_vote(
                         &sc.rules,
-                        Matter::Substantive,
+                        matter,
                         ballots.iter().map(|b| (b.member.as_str(), b.choice))
                     )
                 );

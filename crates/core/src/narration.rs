@@ -123,6 +123,15 @@ impl<'r> Narrator<'r> {
         let (text, tone) = match &entry.what {
             What::News { headline, text, .. } => (headline_and_story(headline, text), Tone::News),
             What::Circulated { .. } => (self.circulated(entry), Tone::Procedure),
+            What::MotionProposed { by, motion, reason } => (
+                format!(
+                    "{} moves that the Council {}{}. It is put to a procedural vote, where no veto applies.",
+                    self.subject(by),
+                    motion.describe(),
+                    because(reason)
+                ),
+                Tone::Procedure,
+            ),
             What::AmendmentProposed { .. } | What::AmendmentAnswered { .. } => {
                 (self.amendment(&entry.what), Tone::Plain)
             }
@@ -381,6 +390,9 @@ impl<'r> Narrator<'r> {
             VoteSubject::Amendment {
                 amendment, change, ..
             } => format!("amendment {amendment} ({change})"),
+            VoteSubject::Motion { motion, by } => {
+                format!("the motion of {} to {}", self.name(by), motion.describe())
+            }
         };
         let outcome = match &result.outcome {
             VoteOutcome::Adopted => "adopted".to_string(),

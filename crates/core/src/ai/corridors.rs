@@ -10,7 +10,7 @@ use crate::model::act::Act;
 use crate::model::compiled::{DraftId, SeatId};
 use crate::model::draft::{AmendmentState, Change, DraftState, DraftStatus, Text};
 use crate::model::state::Table;
-use crate::rules::ProductKind;
+use crate::rules::{Motion, ProductKind};
 
 /// What moves a delegation to grant or refuse a request for support.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -404,6 +404,7 @@ pub fn plan_with(
         plan.co_sponsor(draft, a);
         plan.press_unanswered(draft);
         plan.blame_blockers(draft, a, rng, councils);
+        plan.call_for_debate(table, draft, a);
     }
     plan.options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
     let mut acts: Vec<Act> = plan
@@ -558,6 +559,32 @@ impl Plan<'_, '_> {
         {
             self.free.push(Act::CoSponsor { draft: draft.id });
         }
+    }
+
+    /// When a statement we wanted was blocked yesterday, an assertive
+    /// delegation moves an open debate, so that the whole membership is
+    /// heard and the blockers answer in public (once a game).
+    fn call_for_debate(&mut self, table: &Table, draft: &DraftState, a: Assessment) {
+        let sit = self.sit;
+        let blocked_yesterday =
+            matches!(draft.status, DraftStatus::Blocked { day } if day + 1 == sit.day);
+        let moved_before = table.motions.iter().any(|m| m.motion == Motion::OpenDebate);
+        if !blocked_yesterday || moved_before || a.breach.is_some() || a.value <= 0.3 {
+            return;
+        }
+        if self.assertive < 0.5 {
+            return;
+        }
+        self.options.push(Option_ {
+            gain: 0.3 * self.assertive * a.value.min(1.0),
+            act: Act::ProposeMotion {
+                motion: Motion::OpenDebate,
+                reason: format!(
+                    "the Council has failed to agree on \"{}\", and the membership must be heard",
+                    draft.title
+                ),
+            },
+        });
     }
 
     /// Speak to the press about whoever blocked a text we wanted.

@@ -21,6 +21,7 @@
 pub mod amendments;
 pub mod corridors;
 pub mod factors;
+pub mod motions;
 pub mod penholder;
 pub mod reasons;
 
@@ -243,6 +244,12 @@ impl<'a> Situation<'a> {
                     v + (a - b)
                 }),
         );
+    }
+
+    /// The seat's wish for any product, blended with its partners'.
+    #[inline]
+    pub fn wants(&self, seat: SeatId) -> f32 {
+        self.outlook.wants[seat]
     }
 
     /// The highest value the seat sees in any wording of the clause.

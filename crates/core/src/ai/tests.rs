@@ -498,3 +498,26 @@ fn a_script_decides_answers_predictions_and_a_boycott() {
     assert!(!agreed);
     assert_eq!(reason, "its instructions say so");
 }
+
+#[test]
+fn a_member_exposed_by_a_public_meeting_resists_it_and_one_that_wants_action_backs_it() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let (usa, mar, pak) = (
+        sc.seat_of("USA").unwrap(),
+        sc.seat_of("MAR").unwrap(),
+        sc.seat_of("PAK").unwrap(),
+    );
+    let debate = crate::rules::Motion::OpenDebate;
+    let (vote, reason) = sit.vote_on_motion(usa, debate, true, mar);
+    assert_eq!(vote, Vote::No, "{reason}");
+    assert!(
+        reason.contains("public") || reason.contains("diplomacy"),
+        "{reason}"
+    );
+    assert_eq!(sit.vote_on_motion(mar, debate, false, mar).0, Vote::Yes);
+    let (vote, reason) = sit.vote_on_motion(pak, debate, false, mar);
+    assert_eq!(vote, Vote::Yes, "{reason}");
+}

@@ -74,6 +74,11 @@ impl Game {
             self.points[seat].left -= act.cost();
             return Ok(());
         }
+        if let Act::ProposeMotion { motion, reason } = act {
+            self.move_motion(seat, *motion, reason)?;
+            self.points[seat].left -= act.cost();
+            return Ok(());
+        }
         let (log, deferred) = {
             let mut doing = Doing {
                 seat,
@@ -276,6 +281,8 @@ impl Doing<'_> {
             Act::RequestVote { draft } => self.request_vote(*draft),
             Act::Withdraw { draft } => self.withdraw(*draft),
             Act::EndTurn => Ok(()),
+            // Carried out by `Game::move_motion` before an act gets here.
+            Act::ProposeMotion { .. } => Ok(()),
             Act::Silence { .. } | Act::CastVote { .. } => Err(ActError::WrongPhase("decision")),
         }
     }

@@ -12,10 +12,10 @@ use crate::ai::amendments::AmendmentCtx;
 use crate::model::act::{Act, ActError};
 use crate::model::compiled::{DraftId, SeatId};
 use crate::model::decision::{Choice, Current, Item};
-use crate::model::draft::{AmendmentState, DraftStatus, Text};
+use crate::model::draft::{AmendmentState, DraftStatus, MotionStatus, Text};
 use crate::model::record::{PhaseName, Stated, VoteSubject, What};
 use crate::model::state::{AdoptedProduct, Controller};
-use crate::rules::{self, Matter, Vote};
+use crate::rules::{self, Matter, ProductKind, Vote};
 use crate::text::{capitalise, country_in_sentence};
 
 impl Game {
@@ -27,6 +27,12 @@ impl Game {
         queue.current = None;
         queue.humans_absent = false;
         let day = self.clock.day;
+        // Procedural motions come first: whether and how the Council meets.
+        for m in &self.table.motions {
+            if m.status == MotionStatus::Proposed {
+                queue.pending.push_back(Item::Motion { motion: m.id });
+            }
+        }
         for d in &self.table.drafts {
             if d.status == DraftStatus::UnderSilence {
                 queue.pending.push_back(Item::Silence { draft: d.id });
@@ -88,7 +94,22 @@ impl Game {
     /// that no longer fits the text (an earlier one changed its paragraph)
     /// is withdrawn, and the record says so.
     fn start_item(&mut self, item: Item) -> Option<Current> {
-        let d = &self.table.drafts[item.draft()];
+        let choices = vec![None; self.seat_count()];
+        let Some(draft) = item.draft() else {
+            let Item::Motion { motion } = item else {
+                return None;
+            };
+            let m = self.table.motions.get(motion)?;
+            return (m.status == MotionStatus::Proposed).then(|| Current {
+                item,
+                text: Text {
+                    kind: ProductKind::PressStatement,
+                    clauses: Vec::new(),
+                },
+                choices,
+            });
+        };
+        let d = &self.table.drafts[draft];
         let text = match item {
             Item::Silence { .. } => {
                 (d.status == DraftStatus::UnderSilence).then(|| d.text().clone())?
@@ -101,7 +122,7 @@ impl Game {
                 match d.text().with(a.change, &self.scenario.parts) {
                     Some(text) => text,
                     None => {
-                        self.withdraw_amendment(item.draft(), amendment);
+                        self.withdraw_amendment(draft, amendment);
                         return None;
                     }
                 }
@@ -109,11 +130,12 @@ impl Game {
             Item::Draft { .. } => {
                 matches!(d.status, DraftStatus::InBlue { .. }).then(|| d.text().clone())?
             }
+            Item::Motion { .. } => return None,
         };
         Some(Current {
             item,
             text,
-            choices: vec![None; self.seat_count()],
+            choices,
         })
     }
 
@@ -142,46 +164,98 @@ impl Game {
     /// current item.
     fn fill_ai_choices(&mut self) {
         let absent = self.decisions.humans_absent;
-        let Some(current) = self.decisions.current.as_mut() else {
+        let Some(current) = self.decisions.current.as_ref() else {
             return;
         };
-        let sit = situation!(self);
-        let d = &self.table.drafts[current.item.draft()];
-        let ctx = Context::of(d);
-        for (seat, controller) in self.controllers.iter().enumerate() {
-            let human = *controller == Controller::Human;
-            if (human && !absent) || current.choices[seat].is_some() {
-                continue;
+        let exposed = self.exposure_for(current.item);
+        let decided: Vec<(SeatId, Choice, String)> = (0..self.seat_count())
+            .filter(|&seat| current.choices[seat].is_none())
+            .filter_map(|seat| {
+                let human = self.controllers[seat] == Controller::Human;
+                if human && !absent {
+                    return None;
+                }
+                let (choice, reason) = self.ai_choice(seat, current, &exposed)?;
+                let reason = if human {
+                    format!("{reason} (time was up: it followed its instructions)")
+                } else {
+                    reason
+                };
+                Some((seat, choice, reason))
+            })
+            .collect();
+        if let Some(current) = self.decisions.current.as_mut() {
+            for (seat, choice, reason) in decided {
+                let _ = choose(current, seat, choice, reason);
             }
-            let (choice, reason) = match current.item {
-                Item::Silence { .. } => {
-                    let (keep, reason) = sit.silence(seat, &current.text, ctx);
-                    (Choice::Silence { keep }, reason)
-                }
-                Item::Amendment { amendment, .. } => {
-                    let Some(a) = d.amendments.iter().find(|a| a.id == amendment) else {
-                        continue;
-                    };
-                    let am = AmendmentCtx {
-                        draft: ctx,
-                        by: a.by,
-                        refused: a.refused,
-                    };
-                    let (vote, reason) = sit.vote_on_amendment(seat, d.text(), &current.text, am);
-                    (Choice::Vote(vote), reason)
-                }
-                Item::Draft { .. } => {
-                    let (vote, reason) = sit.vote(seat, &current.text, ctx);
-                    (Choice::Vote(vote), reason)
-                }
-            };
-            let reason = if human {
-                format!("{reason} (time was up: it followed its instructions)")
-            } else {
-                reason
-            };
-            let _ = choose(current, seat, choice, reason);
         }
+    }
+
+    /// What the AI would decide for `seat` on the current item, as an act a
+    /// player could send (the window's autoplay and absent students use it).
+    pub fn ai_decision(&self, seat: SeatId) -> Option<Act> {
+        let current = self.decisions.current.as_ref()?;
+        let exposed = self.exposure_for(current.item);
+        let (choice, reason) = self.ai_choice(seat, current, &exposed)?;
+        Some(match (choice, current.item) {
+            (Choice::Silence { keep }, Item::Silence { draft }) => Act::Silence {
+                draft,
+                keep,
+                reason,
+            },
+            (Choice::Vote(vote), _) => Act::CastVote {
+                vote,
+                explanation: reason,
+            },
+            _ => return None,
+        })
+    }
+
+    /// Who is exposed by a motion, if the item is one.
+    fn exposure_for(&self, item: Item) -> Vec<bool> {
+        match item {
+            Item::Motion { .. } => self.exposed(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The AI's choice for `seat` on an item, and its reason.
+    fn ai_choice(
+        &self,
+        seat: SeatId,
+        current: &Current,
+        exposed: &[bool],
+    ) -> Option<(Choice, String)> {
+        let sit = situation!(self);
+        Some(match current.item {
+            Item::Motion { motion } => {
+                let m = self.table.motions.get(motion)?;
+                let exposed = exposed.get(seat).copied().unwrap_or(false);
+                let (vote, reason) = sit.vote_on_motion(seat, m.motion, exposed, m.by);
+                (Choice::Vote(vote), reason)
+            }
+            Item::Silence { draft } => {
+                let ctx = Context::of(&self.table.drafts[draft]);
+                let (keep, reason) = sit.silence(seat, &current.text, ctx);
+                (Choice::Silence { keep }, reason)
+            }
+            Item::Amendment { draft, amendment } => {
+                let d = &self.table.drafts[draft];
+                let a = d.amendments.iter().find(|a| a.id == amendment)?;
+                let am = AmendmentCtx {
+                    draft: Context::of(d),
+                    by: a.by,
+                    refused: a.refused,
+                };
+                let (vote, reason) = sit.vote_on_amendment(seat, d.text(), &current.text, am);
+                (Choice::Vote(vote), reason)
+            }
+            Item::Draft { draft } => {
+                let ctx = Context::of(&self.table.drafts[draft]);
+                let (vote, reason) = sit.vote(seat, &current.text, ctx);
+                (Choice::Vote(vote), reason)
+            }
+        })
     }
 
     /// Records a human delegation's silence or vote on the current item.
@@ -217,7 +291,10 @@ impl Game {
                 let choice = Choice::Silence { keep: *keep };
                 choose(current, seat, choice, reason_or(reason, fallback))
             }
-            (Item::Amendment { .. } | Item::Draft { .. }, Act::CastVote { vote, explanation }) => {
+            (
+                Item::Motion { .. } | Item::Amendment { .. } | Item::Draft { .. },
+                Act::CastVote { vote, explanation },
+            ) => {
                 let reason = reason_or(explanation, "it gave no explanation");
                 choose(current, seat, Choice::Vote(*vote), reason)
             }
@@ -228,6 +305,7 @@ impl Game {
     /// Applies the rules to a complete item and records the result.
     fn resolve(&mut self, current: Current) {
         match current.item {
+            Item::Motion { motion } => self.resolve_motion(motion, current),
             Item::Silence { draft } => self.resolve_silence(draft, current),
             Item::Amendment { draft, amendment } => {
                 self.resolve_amendment(draft, amendment, current)
@@ -278,7 +356,7 @@ impl Game {
 
     fn resolve_amendment(&mut self, draft: DraftId, amendment: usize, current: Current) {
         let sc = self.scenario.clone();
-        let (ballots, result) = self.tally(&current);
+        let (ballots, result) = self.tally(&current, Matter::Substantive);
         let change = self.table.drafts[draft]
             .amendments
             .iter()
@@ -312,7 +390,7 @@ impl Game {
 
     fn resolve_draft(&mut self, draft: DraftId, current: Current) {
         let sc = self.scenario.clone();
-        let (ballots, result) = self.tally(&current);
+        let (ballots, result) = self.tally(&current, Matter::Substantive);
         let version = self.table.drafts[draft].version();
         self.log(What::Vote {
             subject: VoteSubject::Draft {
@@ -333,7 +411,11 @@ impl Game {
         self.settle_promises(draft, &current.choices);
     }
 
-    fn tally(&self, current: &Current) -> (Vec<Stated<Vote>>, rules::VoteResult) {
+    pub(super) fn tally(
+        &self,
+        current: &Current,
+        matter: Matter,
+    ) -> (Vec<Stated<Vote>>, rules::VoteResult) {
         let sc = &self.scenario;
         let ballots: Vec<Stated<Vote>> = current
             .choices
@@ -353,7 +435,7 @@ impl Game {
             .collect();
         let result = rules::decide_vote(
             &sc.rules,
-            Matter::Substantive,
+            matter,
             ballots.iter().map(|b| (b.member.as_str(), b.choice)),
         );
         (ballots, result)

@@ -11,6 +11,8 @@
 //!   the scenario's triggers;
 //! - [`decisions`]: the decision phase, silence procedures and votes, one
 //!   item at a time;
+//! - `motions`: procedural motions (the agenda, a public meeting, an open
+//!   debate), voted without veto;
 //! - `promises`: promises of support tied to a text, kept or broken, and
 //!   remembered;
 //! - [`control`]: what arrives from outside the game: a player's act or
@@ -42,6 +44,7 @@ pub mod acts;
 pub mod control;
 pub mod day;
 pub mod decisions;
+mod motions;
 pub mod news;
 mod promises;
 #[cfg(test)]

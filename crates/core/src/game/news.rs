@@ -163,6 +163,9 @@ impl Game {
             }
             CompiledAction::Announce(text) => self.log(What::Announcement { text: text.clone() }),
             CompiledAction::EndGame(reason) => self.clock.ending = Some(reason.clone()),
+            CompiledAction::ProposeMotion(by, motion) => {
+                let _ = self.move_motion(*by, *motion, "");
+            }
         }
     }
 

@@ -347,3 +347,65 @@ fn a_broken_promise_is_noticed_and_remembered_and_fades() {
     let later = game.dispositions()[rus].goodwill[gbr];
     assert!(later < 0.0 && later > grudge, "{grudge} -> {later}");
 }
+
+#[test]
+fn a_procedural_vote_passes_9_4_2_with_a_permanent_member_against() {
+    let sc = gaza();
+    let codes: Vec<String> = (0..sc.seat_count())
+        .map(|s| sc.code(s).to_string())
+        .collect();
+    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let mut game = game_with(&sc, 2, &codes);
+    drive(&mut game);
+    let mar = seat(&game, "MAR");
+    let motion = Act::ProposeMotion {
+        motion: crate::rules::Motion::PublicMeeting,
+        reason: "the world must hear the Council".into(),
+    };
+    game.command(mar, &motion).unwrap();
+    assert_eq!(
+        game.command(mar, &motion),
+        Err(crate::model::act::ActError::AlreadyDone)
+    );
+    for s in 0..game.seat_count() {
+        game.command(s, &Act::EndTurn).unwrap();
+    }
+    drive(&mut game);
+    assert!(matches!(
+        game.decisions().current.as_ref().map(|c| c.item),
+        Some(crate::model::decision::Item::Motion { .. })
+    ));
+    let no = ["USA", "GBR", "DEU", "COL"];
+    let abstain = ["GTM", "AZE"];
+    for s in 0..game.seat_count() {
+        let code = game.scenario().code(s).to_string();
+        let vote = if no.contains(&code.as_str()) {
+            Vote::No
+        } else if abstain.contains(&code.as_str()) {
+            Vote::Abstain
+        } else {
+            Vote::Yes
+        };
+        let cast = Act::CastVote {
+            vote,
+            explanation: String::new(),
+        };
+        game.command(s, &cast).unwrap();
+    }
+    game.run_decisions();
+    let result = game.record().entries.iter().find_map(|e| match &e.what {
+        What::Vote {
+            subject: VoteSubject::Motion { .. },
+            result,
+            ..
+        } => Some(result.clone()),
+        _ => None,
+    });
+    let result = result.expect("the motion was voted");
+    assert_eq!(result.tally.to_string(), "9-4-2");
+    assert!(result.outcome.adopted(), "{:?}", result.outcome);
+    assert_eq!(
+        game.table().motions[0].status,
+        crate::model::draft::MotionStatus::Adopted
+    );
+}

@@ -42,6 +42,13 @@ pub enum Act {
         draft: DraftId,
         amendment: usize,
     },
+    /// Move a procedural motion (a public meeting, an open debate), voted
+    /// without veto in the next decision phase.
+    ProposeMotion {
+        motion: crate::rules::Motion,
+        #[serde(default)]
+        reason: String,
+    },
     /// Ask another delegation to support a draft.
     Lobby {
         target: SeatId,
@@ -98,6 +105,7 @@ impl Act {
             Act::Circulate { .. }
             | Act::Revise { .. }
             | Act::ProposeAmendment { .. }
+            | Act::ProposeMotion { .. }
             | Act::Lobby { .. }
             | Act::OfferTrade { .. }
             | Act::PressRemarks { .. } => 1,
@@ -110,6 +118,7 @@ impl Act {
         match self {
             Act::Revise { reason, .. }
             | Act::ProposeAmendment { reason, .. }
+            | Act::ProposeMotion { reason, .. }
             | Act::AnswerAmendment { reason, .. }
             | Act::Silence { reason, .. } => reason,
             Act::PressRemarks { remarks, .. } => remarks,

@@ -332,6 +332,9 @@ fn trigger(r: &Resolver, t: &scenario::Trigger) -> TriggerSpec {
                     scenario::Action::FireEvent(e) => CompiledAction::FireEvent(r.event(e)?),
                     scenario::Action::Announce(t) => CompiledAction::Announce(t.clone()),
                     scenario::Action::EndGame(t) => CompiledAction::EndGame(t.clone()),
+                    scenario::Action::ProposeMotion(by, motion) => {
+                        CompiledAction::ProposeMotion(r.seat(by)?, *motion)
+                    }
                 })
             })
             .collect(),

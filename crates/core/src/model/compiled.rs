@@ -187,6 +187,7 @@ pub enum CompiledAction {
     FireEvent(EventId),
     Announce(String),
     EndGame(String),
+    ProposeMotion(SeatId, crate::rules::Motion),
 }
 
 #[derive(Debug, Clone, PartialEq)]

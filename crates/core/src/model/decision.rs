@@ -12,18 +12,31 @@ use crate::rules::Vote;
 /// What is being decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Item {
-    Silence { draft: DraftId },
-    Amendment { draft: DraftId, amendment: usize },
-    Draft { draft: DraftId },
+    /// A procedural motion, voted without veto: index into the table's
+    /// motions.
+    Motion {
+        motion: usize,
+    },
+    Silence {
+        draft: DraftId,
+    },
+    Amendment {
+        draft: DraftId,
+        amendment: usize,
+    },
+    Draft {
+        draft: DraftId,
+    },
 }
 
 impl Item {
-    /// The draft the item belongs to.
-    pub fn draft(self) -> DraftId {
+    /// The draft the item belongs to (none for a motion).
+    pub fn draft(self) -> Option<DraftId> {
         match self {
             Item::Silence { draft } | Item::Amendment { draft, .. } | Item::Draft { draft } => {
-                draft
+                Some(draft)
             }
+            Item::Motion { .. } => None,
         }
     }
 }
@@ -39,7 +52,8 @@ pub enum Choice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Current {
     pub item: Item,
-    /// The text as it would stand if the item passed.
+    /// The text as it would stand if the item passed (for a motion, the
+    /// empty text: there is none).
     pub text: Text,
     /// Per seat: its choice and the reason it gave, once made.
     pub choices: Vec<Option<(Choice, String)>>,

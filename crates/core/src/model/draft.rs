@@ -307,6 +307,24 @@ pub enum AmendmentState {
     Lapsed,
 }
 
+/// A procedural motion and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MotionState {
+    pub id: usize,
+    pub by: SeatId,
+    pub motion: crate::rules::Motion,
+    pub day: u32,
+    pub status: MotionStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MotionStatus {
+    /// To be voted in the next decision phase.
+    Proposed,
+    Adopted,
+    Rejected,
+}
+
 /// A draft and its life on the table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftState {

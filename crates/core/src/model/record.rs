@@ -87,6 +87,11 @@ pub enum VoteSubject {
         amendment: usize,
         change: String,
     },
+    /// A procedural motion: the procedural quota, no veto.
+    Motion {
+        motion: crate::rules::Motion,
+        by: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,6 +120,12 @@ pub enum What {
         by: String,
         amendment: usize,
         change: String,
+        reason: String,
+    },
+    /// A member moves a procedural motion, voted in the next decision phase.
+    MotionProposed {
+        by: String,
+        motion: crate::rules::Motion,
         reason: String,
     },
     AmendmentAnswered {

@@ -7,7 +7,7 @@ use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 
 use super::compiled::{CompiledScenario, DraftId, SeatId};
-use super::draft::{AmendmentState, DraftState, DraftStatus, Text};
+use super::draft::{AmendmentState, DraftState, DraftStatus, MotionState, MotionStatus, Text};
 use super::record::PhaseName;
 use crate::rules::ProductKind;
 use crate::scenario::Personality;
@@ -159,6 +159,9 @@ pub struct Crisis {
 pub struct Table {
     pub drafts: Vec<DraftState>,
     next_amendment: usize,
+    /// Procedural motions, in the order they were made.
+    #[serde(default)]
+    pub motions: Vec<MotionState>,
 }
 
 impl Table {
@@ -186,6 +189,7 @@ impl Table {
         Table {
             drafts,
             next_amendment: 1,
+            motions: Vec::new(),
         }
     }
 
@@ -198,6 +202,13 @@ impl Table {
     /// Drafts still open to negotiation or decision.
     pub fn live(&self) -> impl Iterator<Item = &DraftState> {
         self.drafts.iter().filter(|d| d.status.is_live())
+    }
+
+    /// A motion of this kind waits for today's decision.
+    pub fn motion_pending(&self, motion: crate::rules::Motion) -> bool {
+        self.motions
+            .iter()
+            .any(|m| m.motion == motion && m.status == MotionStatus::Proposed)
     }
 
     /// Amendments waiting for a penholder's answer.

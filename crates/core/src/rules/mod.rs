@@ -32,6 +32,46 @@ impl ProductKind {
     }
 }
 
+/// A procedural decision a crisis brings before the Council: voted with the
+/// procedural quota, and no veto applies (Charter article 27(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Motion {
+    /// Put the crisis on the Council's agenda.
+    AdoptAgenda,
+    /// Discuss it in a public meeting rather than closed consultations.
+    PublicMeeting,
+    /// An open debate, where any member of the United Nations may speak.
+    OpenDebate,
+}
+
+impl Motion {
+    pub const ALL: [Motion; 3] = [
+        Motion::AdoptAgenda,
+        Motion::PublicMeeting,
+        Motion::OpenDebate,
+    ];
+
+    /// What the Council decides if it adopts the motion, after "to".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Motion::AdoptAgenda => "adopt the agenda and take up the crisis",
+            Motion::PublicMeeting => "hold a public meeting on the crisis",
+            Motion::OpenDebate => {
+                "hold an open debate, where any member of the United Nations may speak"
+            }
+        }
+    }
+
+    /// A short title: "an open debate".
+    pub fn name(self) -> &'static str {
+        match self {
+            Motion::AdoptAgenda => "the adoption of the agenda",
+            Motion::PublicMeeting => "a public meeting",
+            Motion::OpenDebate => "an open debate",
+        }
+    }
+}
+
 /// The decision rules of a Council, as scenario data, so that a reformed or a
 /// historical Council (11 members, quota 7) can be described.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

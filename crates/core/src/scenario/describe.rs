@@ -48,6 +48,9 @@ impl fmt::Display for Action {
             Action::FireEvent(e) => write!(f, "fire `{e}`"),
             Action::Announce(text) => write!(f, "announce \"{text}\""),
             Action::EndGame(why) => write!(f, "end the game ({why})"),
+            Action::ProposeMotion(by, motion) => {
+                write!(f, "`{by}` moves that the Council {}", motion.describe())
+            }
         }
     }
 }

@@ -460,4 +460,7 @@ pub enum Action {
     Announce(String),
     /// End the game this evening.
     EndGame(String),
+    /// A member moves a procedural motion (an open debate, say), voted in
+    /// the next decision phase without veto.
+    ProposeMotion(String, crate::rules::Motion),
 }

@@ -22,7 +22,7 @@ use crate::model::draft::DraftStatus;
 use crate::model::record::{PhaseName, Record, VoteSubject, What};
 use crate::model::state::Controller;
 use crate::narration::{Audience, Narrator, Tone, visible_to};
-use crate::rules::Vote;
+use crate::rules::{Motion, Vote};
 use crate::scenario::Part;
 use crate::text::long_date;
 use drafts::{ClauseView, DraftView};
@@ -70,6 +70,9 @@ pub struct GameView {
     /// Preambular or operative, for every clause of the library (to place a
     /// clause in a text).
     pub parts: Vec<Part>,
+    /// Procedural motions a member may move now (none of that kind waits
+    /// for a vote).
+    pub motions_open: Vec<Motion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,7 +134,9 @@ pub enum BallotChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionView {
     pub item: Item,
-    pub draft: DraftId,
+    /// The draft decided on (none for a procedural motion).
+    pub draft: Option<DraftId>,
+    /// The draft's title, or what the motion would have the Council do.
     pub title: String,
     /// For an amendment: who proposed it and what it changes.
     pub amendment: Option<String>,
@@ -186,6 +191,10 @@ impl GameView {
                 .map(|c| ClauseView::of(sc, c))
                 .collect(),
             parts: sc.parts.clone(),
+            motions_open: Motion::ALL
+                .into_iter()
+                .filter(|&m| !game.table().motion_pending(m))
+                .collect(),
         }
     }
 
@@ -265,7 +274,27 @@ fn drafts(game: &Game, audience: Audience, me: Option<SeatId>) -> Vec<DraftView>
 fn decision(game: &Game) -> Option<DecisionView> {
     let sc = game.scenario();
     let current = game.decisions().current.as_ref()?;
-    let d = &game.table().drafts[current.item.draft()];
+    let waiting_for = (0..game.seat_count())
+        .filter(|&s| game.decisions().waits_for(s))
+        .collect();
+    let Some(draft) = current.item.draft() else {
+        let Item::Motion { motion } = current.item else {
+            return None;
+        };
+        let m = game.table().motions.get(motion)?;
+        return Some(DecisionView {
+            item: current.item,
+            draft: None,
+            title: format!(
+                "Motion of {} to {}",
+                crate::text::country_in_sentence(sc.name(m.by)),
+                m.motion.describe()
+            ),
+            amendment: None,
+            waiting_for,
+        });
+    };
+    let d = &game.table().drafts[draft];
     let amendment = match current.item {
         Item::Amendment { amendment, .. } => d
             .amendments
@@ -276,12 +305,10 @@ fn decision(game: &Game) -> Option<DecisionView> {
     };
     Some(DecisionView {
         item: current.item,
-        draft: d.id,
+        draft: Some(d.id),
         title: d.title.clone(),
         amendment,
-        waiting_for: (0..game.seat_count())
-            .filter(|&s| game.decisions().waits_for(s))
-            .collect(),
+        waiting_for,
     })
 }
 
@@ -317,6 +344,9 @@ fn ballots(narrator: &Narrator, what: &What) -> Option<Ballots> {
                 VoteSubject::Amendment {
                     amendment, change, ..
                 } => format!("Amendment {amendment}: {change}"),
+                VoteSubject::Motion { motion, .. } => {
+                    format!("Motion to {}", motion.describe())
+                }
             };
             let rows = ballots
                 .iter()

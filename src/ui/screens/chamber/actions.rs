@@ -8,7 +8,7 @@ use horseshoe_core::model::act::Act;
 use horseshoe_core::model::compiled::SeatId;
 use horseshoe_core::model::draft::AmendmentState;
 use horseshoe_core::model::record::PhaseName;
-use horseshoe_core::rules::ProductKind;
+use horseshoe_core::rules::{Motion, ProductKind};
 use horseshoe_core::text::capitalise;
 use horseshoe_core::view::GameView;
 use horseshoe_core::view::drafts::DraftView;
@@ -88,6 +88,45 @@ pub(super) fn actions(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: 
     }
     lobbying(ui, view, desk, out, d, me, points);
     press_remarks(ui, view, desk, out, me, points);
+    motions(ui, view, out, me, points);
+}
+
+/// Procedural motions a member may move: voted first in the decision
+/// phase, nine votes, no veto.
+fn motions(ui: &mut egui::Ui, view: &GameView, out: &mut Outbox, me: SeatId, points: u32) {
+    let open: Vec<Motion> = view
+        .motions_open
+        .iter()
+        .copied()
+        .filter(|m| *m != Motion::AdoptAgenda)
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label("Move a procedural motion (1 point; voted first, nine votes, no veto):");
+    ui.horizontal_wrapped(|ui| {
+        for motion in open {
+            let label = match motion {
+                Motion::OpenDebate => "An open debate",
+                _ => "A public meeting",
+            };
+            let button = egui::Button::new(label);
+            if ui
+                .add_enabled(points > 0, button)
+                .on_hover_text(format!("That the Council {}", motion.describe()))
+                .clicked()
+            {
+                out.send(
+                    me,
+                    Act::ProposeMotion {
+                        motion,
+                        reason: String::new(),
+                    },
+                );
+            }
+        }
+    });
 }
 
 /// The penholder answers amendments and moves its text to a decision.

@@ -32,6 +32,10 @@ pub(super) fn decision_window(
     let me = mine.seat;
     let veto = view.seat(me).is_some_and(|s| s.veto);
     let (heading, explain) = match decision.item {
+        Item::Motion { .. } => (
+            "Procedural vote",
+            "Nine yes votes adopt it; no veto applies to a procedural matter.",
+        ),
         Item::Silence { .. } => (
             "Silence procedure",
             "Keep silence and the text is adopted if no one objects. Break silence and it is blocked.",
@@ -51,7 +55,9 @@ pub(super) fn decision_window(
     };
     // Show the text being decided beside the window, which sits over the
     // actions (bottom left) so that the draft stays readable.
-    desk.selected_draft = Some(decision.draft);
+    if let Some(draft) = decision.draft {
+        desk.selected_draft = Some(draft);
+    }
     egui::Window::new(heading)
         .collapsible(false)
         .resizable(false)

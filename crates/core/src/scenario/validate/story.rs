@@ -156,6 +156,9 @@ impl Validator<'_> {
                     }
                     Action::FireEvent(id) => self.event_ref(ap.index(0), id),
                     Action::Announce(_) | Action::EndGame(_) => {}
+                    Action::ProposeMotion(by, _) => {
+                        self.member_ref(ap.index(0), by);
+                    }
                 }
             }
         }

@@ -1,0 +1,118 @@
+//! Procedural motions: adopting the agenda, a public meeting, an open
+//! debate. Any member moves one in the corridors (or a scenario's trigger
+//! does); it is voted first in the next decision phase, with the procedural
+//! quota and no veto. An adopted meeting raises the urgency and puts the
+//! members standing in the way under public pressure.
+
+use super::Game;
+use crate::model::act::ActError;
+use crate::model::compiled::SeatId;
+use crate::model::decision::Current;
+use crate::model::draft::{DraftStatus, MotionState, MotionStatus};
+use crate::model::record::{VoteSubject, What};
+use crate::rules::{self, Matter, Motion};
+
+impl Game {
+    /// A member moves a motion; the record says so. One motion of a kind
+    /// waits at a time.
+    pub(super) fn move_motion(
+        &mut self,
+        seat: SeatId,
+        motion: Motion,
+        reason: &str,
+    ) -> Result<(), ActError> {
+        if self.table.motion_pending(motion) {
+            return Err(ActError::AlreadyDone);
+        }
+        let id = self.table.motions.len();
+        self.table.motions.push(MotionState {
+            id,
+            by: seat,
+            motion,
+            day: self.clock.day,
+            status: MotionStatus::Proposed,
+        });
+        let by = self.scenario.code(seat).to_string();
+        self.log(What::MotionProposed {
+            by,
+            motion,
+            reason: reason.to_string(),
+        });
+        Ok(())
+    }
+
+    /// Members whose position a public meeting would put on trial: they
+    /// blocked a text, or a text still on the table crosses their red line.
+    pub(super) fn exposed(&self) -> Vec<bool> {
+        let sit = situation!(self);
+        (0..self.seat_count())
+            .map(|seat| {
+                let blocked = self.record.entries.iter().any(|e| match &e.what {
+                    What::Silence { broken_by, .. } => {
+                        broken_by.iter().any(|c| c == self.scenario.code(seat))
+                    }
+                    What::Vote { result, .. } => matches!(
+                        &result.outcome,
+                        rules::VoteOutcome::Vetoed { by } if by.iter().any(|c| c == self.scenario.code(seat))
+                    ),
+                    _ => false,
+                });
+                blocked
+                    || self.table.live().any(|d| {
+                        d.status != DraftStatus::InDrawer && sit.breach(seat, d.text()).is_some()
+                    })
+            })
+            .collect()
+    }
+
+    /// Counts the votes on a motion and carries out what was decided.
+    pub(super) fn resolve_motion(&mut self, id: usize, current: Current) {
+        let Some(m) = self.table.motions.get(id).cloned() else {
+            return;
+        };
+        let (ballots, result) = self.tally(&current, Matter::Procedural);
+        let by = self.scenario.code(m.by).to_string();
+        self.log(What::Vote {
+            subject: VoteSubject::Motion {
+                motion: m.motion,
+                by,
+            },
+            ballots,
+            result: result.clone(),
+        });
+        let adopted = result.outcome.adopted();
+        self.table.motions[id].status = if adopted {
+            MotionStatus::Adopted
+        } else {
+            MotionStatus::Rejected
+        };
+        let (urgency, pressure) = match (m.motion, adopted) {
+            (Motion::AdoptAgenda, true) => (0.05, 0.0),
+            (Motion::AdoptAgenda, false) => (-0.05, 0.0),
+            (Motion::PublicMeeting, true) => (0.05, 0.1),
+            (Motion::OpenDebate, true) => (0.1, 0.15),
+            (_, false) => (0.0, 0.0),
+        };
+        self.crisis.urgency = (self.crisis.urgency + urgency).clamp(0.0, 1.0);
+        if pressure > 0.0 {
+            for (seat, exposed) in self.exposed().into_iter().enumerate() {
+                if exposed {
+                    let disp = &mut self.dispositions[seat];
+                    disp.pressure = (disp.pressure + pressure).min(0.5);
+                }
+            }
+        }
+        let said = match (m.motion, adopted) {
+            (Motion::PublicMeeting, true) => {
+                Some("The Council meets in public: every member states its position on the record.")
+            }
+            (Motion::OpenDebate, true) => Some(
+                "In the open debate, speakers from dozens of Member States call on the Council to act.",
+            ),
+            _ => None,
+        };
+        if let Some(text) = said {
+            self.log(What::Announcement { text: text.into() });
+        }
+    }
+}
