@@ -57,7 +57,29 @@ pub struct GameSummary {
     /// `clause:wording` of every clause in an adopted product.
     pub adopted_clauses: Vec<String>,
     pub scores: Vec<(String, u32, u32)>,
+    /// Draft id to the members that co-sponsored it.
+    pub sponsors: BTreeMap<String, Vec<String>>,
+    /// Every procedural motion, and whether it was adopted.
+    pub motions: Vec<(String, bool)>,
     pub micros: u64,
+}
+
+impl GameSummary {
+    /// The game's outcome in one line: what became of every draft that
+    /// was circulated, in the scenario's order, then any new drafts.
+    pub fn outcome(&self) -> String {
+        let parts: Vec<String> = self
+            .drafts
+            .iter()
+            .filter(|(_, f)| **f != DraftFate::NotCirculated)
+            .map(|(d, f)| format!("{d} {}", f.label()))
+            .collect();
+        if parts.is_empty() {
+            "nothing circulated".into()
+        } else {
+            parts.join("; ")
+        }
+    }
 }
 
 /// Summarises a finished game from its record alone.
@@ -67,13 +89,25 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
         .map(|d| (d.clone(), DraftFate::NotCirculated))
         .collect();
     let mut first_blocked = BTreeMap::new();
+    let mut sponsors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut motions = Vec::new();
     for e in &record.entries {
         match &e.what {
             What::Circulated { draft, .. }
-                if fates.get(draft) == Some(&DraftFate::NotCirculated) =>
+                if fates
+                    .get(draft)
+                    .is_none_or(|f| *f == DraftFate::NotCirculated) =>
             {
                 fates.insert(draft.clone(), DraftFate::NotDecided);
             }
+            What::CoSponsored { by, draft, .. } => {
+                sponsors.entry(draft.clone()).or_default().push(by.clone());
+            }
+            What::Vote {
+                subject: VoteSubject::Motion { motion, .. },
+                result,
+                ..
+            } => motions.push((format!("{motion:?}"), result.outcome.adopted())),
             What::Silence {
                 draft, broken_by, ..
             } if !broken_by.is_empty() => {
@@ -130,6 +164,8 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
                     .collect()
             })
             .unwrap_or_default(),
+        sponsors,
+        motions,
         micros,
     }
 }
@@ -276,9 +312,11 @@ pub fn table(batch: &Batch, scenario: &CompiledScenario) -> String {
         scenario.source.title,
         batch.games.first().map(|g| g.seed).unwrap_or(0)
     );
+    outcomes(&mut out, batch);
     for d in &scenario.drafts {
         draft_fates(&mut out, batch, scenario, d);
     }
+    motions(&mut out, batch);
     clauses_adopted(&mut out, batch, scenario);
     let _ = writeln!(out, "\nMean score per delegation:");
     for (seat, m) in scenario.members.iter().enumerate() {
@@ -314,6 +352,56 @@ fn share(batch: &Batch, k: usize) -> f64 {
     100.0 * k as f64 / batch.games.len().max(1) as f64
 }
 
+/// The most common outcomes of whole games: how much the games differ.
+fn outcomes(out: &mut String, batch: &Batch) {
+    use std::fmt::Write as _;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for g in &batch.games {
+        *counts.entry(g.outcome()).or_default() += 1;
+    }
+    let mut rows: Vec<(String, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let _ = writeln!(out, "Outcomes ({} different):", rows.len());
+    for (outcome, k) in rows.iter().take(8) {
+        let _ = writeln!(out, "  {:>6.1}%  {outcome}", share(batch, *k));
+    }
+    if rows.len() > 8 {
+        let rest: usize = rows[8..].iter().map(|r| r.1).sum();
+        let _ = writeln!(
+            out,
+            "  {:>6.1}%  {} others",
+            share(batch, rest),
+            rows.len() - 8
+        );
+    }
+    let _ = writeln!(out);
+}
+
+/// How often procedural motions were moved and adopted.
+fn motions(out: &mut String, batch: &Batch) {
+    use std::fmt::Write as _;
+    let mut moved: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for g in &batch.games {
+        for (m, adopted) in &g.motions {
+            let e = moved.entry(m.as_str()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(*adopted);
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Procedural motions (per game):");
+    for (m, (n, adopted)) in moved {
+        let _ = writeln!(
+            out,
+            "  {m}: moved {:.2}, adopted {:.2}",
+            n as f64 / batch.games.len().max(1) as f64,
+            adopted as f64 / batch.games.len().max(1) as f64
+        );
+    }
+}
+
 /// What became of one draft, and how it was first blocked, over the batch.
 fn draft_fates(out: &mut String, batch: &Batch, scenario: &CompiledScenario, d: &DraftSpec) {
     use std::fmt::Write as _;
@@ -345,6 +433,19 @@ fn draft_fates(out: &mut String, batch: &Batch, scenario: &CompiledScenario, d: 
         let _ = write!(out, "  first blocked:");
         for (fate, k) in rows.iter().take(4) {
             let _ = write!(out, " {} {:.1}%;", fate.label(), share(batch, *k));
+        }
+        let _ = writeln!(out);
+    }
+    let mut sponsors: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in &batch.games {
+        for by in g.sponsors.get(&d.id).into_iter().flatten() {
+            *sponsors.entry(by.as_str()).or_default() += 1;
+        }
+    }
+    if !sponsors.is_empty() {
+        let _ = write!(out, "  co-sponsored by:");
+        for (by, k) in sponsors {
+            let _ = write!(out, " {by} {:.1}%;", share(batch, k));
         }
         let _ = writeln!(out);
     }

@@ -253,7 +253,14 @@ fn a_seat_acts_only_for_itself() {
     assert!(class.game().turns().done[chn_seat]);
     assert!(!class.game().turns().done[fra_seat]);
     // China may not revise France's draft: refused with the reason, nothing changes.
-    let answer = chn.act(&mut class, 3, &Act::PutUnderSilence { draft: 0 });
+    let answer = chn.act(
+        &mut class,
+        3,
+        &Act::PutUnderSilence {
+            draft: 0,
+            reason: String::new(),
+        },
+    );
     assert_eq!(answer["ok"], false);
     assert!(
         answer["error"].as_str().unwrap().contains("penholder")

@@ -344,7 +344,14 @@ fn a_refused_act_changes_nothing_and_says_why() {
     let mira_ps = 0;
     assert_eq!(table_before.drafts[mira_ps].penholder, fra);
     // China does not hold the pen on France's draft.
-    send(&mut app, chn, Act::PutUnderSilence { draft: mira_ps });
+    send(
+        &mut app,
+        chn,
+        Act::PutUnderSilence {
+            draft: mira_ps,
+            reason: String::new(),
+        },
+    );
     app.update();
     let refused: Vec<_> = app
         .world_mut()

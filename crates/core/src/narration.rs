@@ -172,11 +172,12 @@ impl<'r> Narrator<'r> {
                 ),
                 Tone::Failed,
             ),
-            What::CoSponsored { by, draft } => (
+            What::CoSponsored { by, draft, reason } => (
                 format!(
-                    "{} co-sponsors \"{}\".",
+                    "{} co-sponsors \"{}\"{}.",
                     self.subject(by),
-                    self.title(draft)
+                    self.title(draft),
+                    because(reason)
                 ),
                 Tone::Plain,
             ),
@@ -246,23 +247,33 @@ impl<'r> Narrator<'r> {
 
     /// A text put under silence, in blue, or to the vote.
     fn procedure(&self, what: &What) -> String {
-        let (draft, by, what) = match what {
-            What::UnderSilence { draft, by, .. } => {
-                (draft, by, "under silence procedure until the decision")
-            }
-            What::PutInBlue { draft, by, .. } => {
-                (draft, by, "in blue: it can be voted from tomorrow")
-            }
-            What::VoteRequested { draft, by } => {
+        let (draft, by, what, reason) = match what {
+            What::UnderSilence {
+                draft, by, reason, ..
+            } => (
+                draft,
+                by,
+                "under silence procedure until the decision",
+                reason,
+            ),
+            What::PutInBlue {
+                draft, by, reason, ..
+            } => (draft, by, "in blue: it can be voted from tomorrow", reason),
+            What::VoteRequested { draft, by, reason } => {
                 let title = self.title(draft);
-                return format!("{} asks for a vote on \"{title}\".", self.subject(by));
+                return format!(
+                    "{} asks for a vote on \"{title}\"{}.",
+                    self.subject(by),
+                    in_brackets(reason)
+                );
             }
             _ => return String::new(),
         };
         format!(
-            "{} puts \"{}\" {what}.",
+            "{} puts \"{}\" {what}{}.",
             self.subject(by),
-            self.title(draft)
+            self.title(draft),
+            in_brackets(reason)
         )
     }
 
@@ -569,6 +580,7 @@ mod tests {
             What::CoSponsored {
                 by: "FRA".into(),
                 draft: "ps".into(),
+                reason: String::new(),
             },
         ]);
         let (talk, public) = (&r.entries[0], &r.entries[1]);

@@ -325,6 +325,77 @@ fn most_to_gain(sit: &Situation, seat: SeatId, text: &Text) -> f32 {
     most
 }
 
+/// What weighs on co-sponsoring a draft.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sponsorship {
+    /// How much it wants the text adopted.
+    Text,
+    /// Its relations with the penholder.
+    Penholder,
+    /// Its friends who will veto the text or vote against it.
+    Friends,
+    /// A text bound to be vetoed: co-sponsoring it is a gesture.
+    Doomed,
+}
+
+/// Relations at or above this make two delegations close friends.
+const CLOSE_FRIEND: f32 = 0.4;
+
+/// Whether a delegation co-sponsors a draft, and why: the sum of what
+/// weighs on it must clear a high bar (co-sponsoring ties a delegation's
+/// name to the text).
+fn sponsorship(
+    sit: &Situation,
+    seat: SeatId,
+    draft: &DraftState,
+    a: Assessment,
+    councils: &mut Councils,
+) -> Option<String> {
+    let ctx = Context::of(draft);
+    let p = sit.predict_from(seat, draft.kind(), ctx, councils.judge(sit, draft));
+    let d = &sit.disp[seat];
+    // No delegation puts its name to a text a close friend will veto: that
+    // would make the friend veto its own partner's text.
+    if p.vetoes.iter().any(|&v| d.relationships[v] >= CLOSE_FRIEND) {
+        return None;
+    }
+    let friend = |s: &SeatId| d.relationships[*s].max(0.0);
+    // A friend's veto weighs twice: it would be made to cast it against us.
+    let against: f32 =
+        p.blockers.iter().map(friend).sum::<f32>() + 2.0 * p.vetoes.iter().map(friend).sum::<f32>();
+    let doomed = if p.vetoes.is_empty() { 0.0 } else { -0.5 };
+    let terms = [
+        (Sponsorship::Text, a.value),
+        (
+            Sponsorship::Penholder,
+            0.3 * d.relationships[draft.penholder],
+        ),
+        (Sponsorship::Friends, -1.5 * against),
+        (Sponsorship::Doomed, doomed),
+    ];
+    let score: f32 = terms.iter().map(|t| t.1).sum();
+    if score <= 0.9 {
+        return None;
+    }
+    let heaviest = terms.iter().filter(|t| t.1 > 0.0).fold(
+        None::<(Sponsorship, f32)>,
+        |best, &t| match best {
+            Some(b) if b.1 >= t.1 => Some(b),
+            _ => Some(t),
+        },
+    )?;
+    Some(match heaviest.0 {
+        Sponsorship::Penholder => {
+            format!("it stands with {}", reasons::named(sit, draft.penholder))
+        }
+        _ => {
+            let b = sit.breakdown(seat, draft.text(), ctx);
+            let why = reasons::say(sit, seat, ctx.into(), reasons::deciding_for(&b), "");
+            format!("it strongly supports the text: {why}")
+        }
+    })
+}
+
 /// A corridor action with how much the delegation expects to gain from it.
 struct Option_ {
     gain: f32,
@@ -401,7 +472,7 @@ pub fn plan_with(
         let a = sit.assess(seat, draft.text(), Context::of(draft));
         plan.amend(draft);
         plan.seek_support(table, draft, a, councils);
-        plan.co_sponsor(draft, a);
+        plan.co_sponsor(draft, a, councils);
         plan.press_unanswered(draft);
         plan.blame_blockers(draft, a, rng, councils);
         plan.call_for_debate(table, draft, a);
@@ -547,17 +618,26 @@ impl Plan<'_, '_> {
         }
     }
 
-    /// Co-sponsor resolutions we strongly support: costs nothing.
-    fn co_sponsor(&mut self, draft: &DraftState, a: Assessment) {
-        let seat = self.seat;
-        if draft.penholder != seat
-            && self.sit.may_support(seat, draft.id)
+    /// Co-sponsor a resolution it strongly supports (costs no point),
+    /// weighing its partners: a text a friend will veto or vote against
+    /// costs it with that friend, and a friend's text is easier to back.
+    fn co_sponsor(&mut self, draft: &DraftState, a: Assessment, councils: &mut Councils) {
+        let (sit, seat) = (self.sit, self.seat);
+        let eligible = draft.penholder != seat
+            && sit.may_support(seat, draft.id)
             && draft.kind() == ProductKind::Resolution
+            && draft.status.is_live()
             && !draft.sponsors.contains(&seat)
             && a.breach.is_none()
-            && a.value > 0.8
-        {
-            self.free.push(Act::CoSponsor { draft: draft.id });
+            && a.value > 0.3;
+        if !eligible {
+            return;
+        }
+        if let Some(reason) = sponsorship(sit, seat, draft, a, councils) {
+            self.free.push(Act::CoSponsor {
+                draft: draft.id,
+                reason,
+            });
         }
     }
 

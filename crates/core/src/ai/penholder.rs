@@ -582,9 +582,10 @@ pub fn revise(sit: &Situation, pen: SeatId, draft: &DraftState) -> Option<(Text,
 /// What a penholder does with its draft at the end of the corridors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PenDecision {
-    PutUnderSilence,
-    PutInBlue,
-    RequestVote,
+    /// With the reason it gives.
+    PutUnderSilence(String),
+    PutInBlue(String),
+    RequestVote(String),
     Wait,
 }
 
@@ -623,23 +624,36 @@ pub fn decide(
             / (1.0 + 2.0 * draft.silence_attempts as f32);
         roll < chance
     };
+    let names = |seats: &[SeatId]| {
+        let names: Vec<&str> = seats.iter().map(|&s| sit.sc.name(s)).collect();
+        join_names(&names)
+    };
     match draft.status {
         DraftStatus::OnTable | DraftStatus::Blocked { .. } => {
             if sit.sc.rules.needs_consensus(draft.kind()) {
-                if p.passes || (p.blockers.len() <= 2 && force(0.8)) {
-                    PenDecision::PutUnderSilence
+                if p.passes {
+                    PenDecision::PutUnderSilence("it expects every member to keep silence".into())
+                } else if p.blockers.len() <= 2 && force(0.8) {
+                    PenDecision::PutUnderSilence(format!(
+                        "to make {} show its hand",
+                        names(&p.blockers)
+                    ))
                 } else {
                     PenDecision::Wait
                 }
-            } else if p.passes || force(0.5) {
-                PenDecision::PutInBlue
+            } else if p.passes {
+                PenDecision::PutInBlue("it expects nine votes and no veto".into())
+            } else if force(0.5) {
+                PenDecision::PutInBlue(format!(
+                    "to force a decision after {days_out} days of talks"
+                ))
             } else {
                 PenDecision::Wait
             }
         }
         DraftStatus::InBlue { since_day } if since_day < sit.day && !draft.vote_requested => {
             if p.passes {
-                return PenDecision::RequestVote;
+                return PenDecision::RequestVote("it expects nine votes and no veto".into());
             }
             // Forcing a veto: worth it only against members the penholder is
             // at odds with, to make them pay for it in public.
@@ -653,7 +667,10 @@ pub fn decide(
             if p.vetoes.is_empty() || !force(0.6 * hostility) {
                 PenDecision::Wait
             } else {
-                PenDecision::RequestVote
+                PenDecision::RequestVote(format!(
+                    "to make {} cast its veto in public",
+                    names(&p.vetoes)
+                ))
             }
         }
         _ => PenDecision::Wait,

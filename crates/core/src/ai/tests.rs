@@ -427,7 +427,7 @@ fn scripted_against(sc: &CompiledScenario, seat: usize, draft: usize) -> Compile
 fn works_for(act: &crate::model::act::Act, draft: usize) -> bool {
     use crate::model::act::Act;
     match act {
-        Act::Lobby { draft: d, .. } | Act::CoSponsor { draft: d } => *d == draft,
+        Act::Lobby { draft: d, .. } | Act::CoSponsor { draft: d, .. } => *d == draft,
         Act::OfferTrade { give, get, .. } => *give == draft || *get == draft,
         _ => false,
     }
@@ -520,4 +520,35 @@ fn a_member_exposed_by_a_public_meeting_resists_it_and_one_that_wants_action_bac
     assert_eq!(sit.vote_on_motion(mar, debate, false, mar).0, Vote::Yes);
     let (vote, reason) = sit.vote_on_motion(pak, debate, false, mar);
     assert_eq!(vote, Vote::Yes, "{reason}");
+}
+
+#[test]
+fn no_delegation_co_sponsors_a_text_a_close_friend_will_veto() {
+    let sc = gaza();
+    let disp = dispositions(&sc);
+    let happened = vec![false; sc.events.len()];
+    let sit = situation(&sc, &disp, &happened);
+    let mut table = crate::model::state::Table::new(&sc);
+    let res = draft(&sc, "russia_res");
+    table.drafts[res.id] = res.clone();
+    let co_sponsors = |code: &str| {
+        let seat = sc.seat_of(code).unwrap();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        corridors::plan(&sit, seat, &table, 3, &mut rng)
+            .into_iter()
+            .find_map(|a| match a {
+                crate::model::act::Act::CoSponsor { draft, reason } if draft == res.id => {
+                    Some(reason)
+                }
+                _ => None,
+            })
+    };
+    // The United States will veto Russia's draft: its allies keep their
+    // names off it, however much they like its text.
+    for ally in ["GBR", "FRA"] {
+        assert_eq!(co_sponsors(ally), None, "{ally}");
+    }
+    // Pakistan, no friend of the United States, puts its name to it.
+    let reason = co_sponsors("PAK").expect("Pakistan co-sponsors");
+    assert!(!reason.is_empty());
 }

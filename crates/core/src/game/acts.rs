@@ -274,11 +274,11 @@ impl Doing<'_> {
             }
             Act::Lobby { target, draft } => self.lobby(*target, *draft),
             Act::OfferTrade { target, give, get } => self.offer_trade(*target, *give, *get),
-            Act::CoSponsor { draft } => self.co_sponsor(*draft),
+            Act::CoSponsor { draft, reason } => self.co_sponsor(*draft, reason),
             Act::PressRemarks { about, remarks } => self.press_remarks(*about, remarks),
-            Act::PutUnderSilence { draft } => self.put_under_silence(*draft),
-            Act::PutInBlue { draft } => self.put_in_blue(*draft),
-            Act::RequestVote { draft } => self.request_vote(*draft),
+            Act::PutUnderSilence { draft, reason } => self.put_under_silence(*draft, reason),
+            Act::PutInBlue { draft, reason } => self.put_in_blue(*draft, reason),
+            Act::RequestVote { draft, reason } => self.request_vote(*draft, reason),
             Act::Withdraw { draft } => self.withdraw(*draft),
             Act::EndTurn => Ok(()),
             // Carried out by `Game::move_motion` before an act gets here.
@@ -586,7 +586,7 @@ impl Doing<'_> {
         Ok(())
     }
 
-    fn co_sponsor(&mut self, draft: DraftId) -> Result<(), ActError> {
+    fn co_sponsor(&mut self, draft: DraftId, reason: &str) -> Result<(), ActError> {
         let seat = self.seat;
         let d = self.draft(draft)?;
         if !d.status.is_live() {
@@ -600,6 +600,7 @@ impl Doing<'_> {
         self.log.push(What::CoSponsored {
             by: self.code(seat),
             draft: self.sit.sc.draft_id(draft),
+            reason: reason.to_string(),
         });
         self.deferred.push(Deferred::Goodwill {
             seat: penholder,
@@ -630,7 +631,7 @@ impl Doing<'_> {
         Ok(())
     }
 
-    fn put_under_silence(&mut self, draft: DraftId) -> Result<(), ActError> {
+    fn put_under_silence(&mut self, draft: DraftId, reason: &str) -> Result<(), ActError> {
         let sc = self.sit.sc;
         let d = self.own_draft(draft)?;
         if !sc.rules.needs_consensus(d.kind()) {
@@ -644,11 +645,12 @@ impl Doing<'_> {
             draft: sc.draft_id(draft),
             version,
             by: self.code(self.seat),
+            reason: reason.to_string(),
         });
         Ok(())
     }
 
-    fn put_in_blue(&mut self, draft: DraftId) -> Result<(), ActError> {
+    fn put_in_blue(&mut self, draft: DraftId, reason: &str) -> Result<(), ActError> {
         let sc = self.sit.sc;
         let day = self.clock.day;
         let d = self.own_draft(draft)?;
@@ -662,11 +664,12 @@ impl Doing<'_> {
             draft: sc.draft_id(draft),
             version,
             by: self.code(self.seat),
+            reason: reason.to_string(),
         });
         Ok(())
     }
 
-    fn request_vote(&mut self, draft: DraftId) -> Result<(), ActError> {
+    fn request_vote(&mut self, draft: DraftId, reason: &str) -> Result<(), ActError> {
         let seat = self.seat;
         let d = self.draft(draft)?;
         if !d.sponsors_or_pen(seat) {
@@ -682,6 +685,7 @@ impl Doing<'_> {
         self.log.push(What::VoteRequested {
             draft: self.sit.sc.draft_id(draft),
             by: self.code(seat),
+            reason: reason.to_string(),
         });
         Ok(())
     }

@@ -173,9 +173,15 @@ impl Game {
                     ai::penholder::decide(&sit, pen, &self.table.drafts[draft], &mut self.rng.0)
                 };
                 let act = match decision {
-                    ai::penholder::PenDecision::PutUnderSilence => Act::PutUnderSilence { draft },
-                    ai::penholder::PenDecision::PutInBlue => Act::PutInBlue { draft },
-                    ai::penholder::PenDecision::RequestVote => Act::RequestVote { draft },
+                    ai::penholder::PenDecision::PutUnderSilence(reason) => {
+                        Act::PutUnderSilence { draft, reason }
+                    }
+                    ai::penholder::PenDecision::PutInBlue(reason) => {
+                        Act::PutInBlue { draft, reason }
+                    }
+                    ai::penholder::PenDecision::RequestVote(reason) => {
+                        Act::RequestVote { draft, reason }
+                    }
                     ai::penholder::PenDecision::Wait => continue,
                 };
                 let _ = self.apply(pen, &act);

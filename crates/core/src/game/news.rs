@@ -180,6 +180,7 @@ impl Game {
                 draft: sc.draft_id(draft),
                 version: d.version(),
                 by: sc.code(d.penholder).to_string(),
+                reason: String::new(),
             };
             self.log(what);
         }
@@ -194,6 +195,7 @@ impl Game {
             let what = What::VoteRequested {
                 draft: sc.draft_id(draft),
                 by: sc.code(d.penholder).to_string(),
+                reason: String::new(),
             };
             self.log(what);
         }

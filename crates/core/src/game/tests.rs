@@ -212,7 +212,14 @@ fn an_unanswered_amendment_is_pressed_to_a_vote_and_judged_by_what_it_changes() 
     game.command(gbr, &amend).unwrap();
     // Russia never answers; once its draft is in blue, the United Kingdom
     // presses its amendment to the vote.
-    game.command(rus, &Act::PutInBlue { draft: res }).unwrap();
+    game.command(
+        rus,
+        &Act::PutInBlue {
+            draft: res,
+            reason: String::new(),
+        },
+    )
+    .unwrap();
     let amendment = game.table().drafts[res].amendments[0].id;
     let press = Act::InsistOnAmendment {
         draft: res,
@@ -228,7 +235,14 @@ fn an_unanswered_amendment_is_pressed_to_a_vote_and_judged_by_what_it_changes() 
         (game.clock().day, game.clock().phase),
         (2, PhaseName::Corridors)
     );
-    game.command(rus, &Act::RequestVote { draft: res }).unwrap();
+    game.command(
+        rus,
+        &Act::RequestVote {
+            draft: res,
+            reason: String::new(),
+        },
+    )
+    .unwrap();
     for s in [rus, gbr] {
         game.command(s, &Act::EndTurn).unwrap();
     }
@@ -318,12 +332,26 @@ fn a_broken_promise_is_noticed_and_remembered_and_fades() {
     // then votes against.
     let (mut game, gbr) = russian_draft_with_a_promise_from("GBR", &["RUS", "GBR"]);
     let (rus, res) = (seat(&game, "RUS"), draft(&game, "russia_res"));
-    game.command(rus, &Act::PutInBlue { draft: res }).unwrap();
+    game.command(
+        rus,
+        &Act::PutInBlue {
+            draft: res,
+            reason: String::new(),
+        },
+    )
+    .unwrap();
     for s in [rus, gbr] {
         game.command(s, &Act::EndTurn).unwrap();
     }
     drive(&mut game);
-    game.command(rus, &Act::RequestVote { draft: res }).unwrap();
+    game.command(
+        rus,
+        &Act::RequestVote {
+            draft: res,
+            reason: String::new(),
+        },
+    )
+    .unwrap();
     for s in [rus, gbr] {
         game.command(s, &Act::EndTurn).unwrap();
     }

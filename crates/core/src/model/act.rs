@@ -62,6 +62,9 @@ pub enum Act {
     },
     CoSponsor {
         draft: DraftId,
+        /// Why, in words (a player may leave it empty).
+        #[serde(default)]
+        reason: String,
     },
     /// Speak to the press, optionally naming who is blocking the Council.
     PressRemarks {
@@ -71,14 +74,23 @@ pub enum Act {
     /// Put a statement under silence procedure until today's decision.
     PutUnderSilence {
         draft: DraftId,
+        /// Why, in words (a player may leave it empty).
+        #[serde(default)]
+        reason: String,
     },
     /// Put a draft resolution in its final form; it can be voted tomorrow.
     PutInBlue {
         draft: DraftId,
+        /// Why, in words (a player may leave it empty).
+        #[serde(default)]
+        reason: String,
     },
     /// Ask the president to put a draft in blue to the vote.
     RequestVote {
         draft: DraftId,
+        /// Why, in words (a player may leave it empty).
+        #[serde(default)]
+        reason: String,
     },
     Withdraw {
         draft: DraftId,
@@ -119,6 +131,10 @@ impl Act {
             Act::Revise { reason, .. }
             | Act::ProposeAmendment { reason, .. }
             | Act::ProposeMotion { reason, .. }
+            | Act::CoSponsor { reason, .. }
+            | Act::PutUnderSilence { reason, .. }
+            | Act::PutInBlue { reason, .. }
+            | Act::RequestVote { reason, .. }
             | Act::AnswerAmendment { reason, .. }
             | Act::Silence { reason, .. } => reason,
             Act::PressRemarks { remarks, .. } => remarks,

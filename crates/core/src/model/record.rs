@@ -178,6 +178,8 @@ pub enum What {
     CoSponsored {
         by: String,
         draft: String,
+        #[serde(default)]
+        reason: String,
     },
     PressRemarks {
         by: String,
@@ -187,6 +189,8 @@ pub enum What {
         draft: String,
         version: usize,
         by: String,
+        #[serde(default)]
+        reason: String,
     },
     /// The end of a silence procedure: every member's position.
     Silence {
@@ -200,10 +204,14 @@ pub enum What {
         draft: String,
         version: usize,
         by: String,
+        #[serde(default)]
+        reason: String,
     },
     VoteRequested {
         draft: String,
         by: String,
+        #[serde(default)]
+        reason: String,
     },
     Vote {
         subject: VoteSubject,

@@ -105,7 +105,7 @@ impl Positions<'_> {
                 version: 1,
                 ..
             } => self.set(draft, penholder, Stance::Supports, "holds the pen".into()),
-            What::CoSponsored { by, draft } => {
+            What::CoSponsored { by, draft, .. } => {
                 let basis = format!("co-sponsored it on day {day}");
                 self.set(draft, by, Stance::Supports, basis)
             }

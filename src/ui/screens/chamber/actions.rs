@@ -179,7 +179,13 @@ fn penholder_actions(
                 )
                 .clicked()
         {
-            out.send(me, Act::PutUnderSilence { draft: d.id });
+            out.send(
+                me,
+                Act::PutUnderSilence {
+                    draft: d.id,
+                    reason: String::new(),
+                },
+            );
             let note = "The text goes under silence until the decision.";
             desk.message = Some((note.into(), false));
         }
@@ -190,10 +196,22 @@ fn penholder_actions(
                 .on_hover_text("The final text: it can be voted from tomorrow.")
                 .clicked()
         {
-            out.send(me, Act::PutInBlue { draft: d.id });
+            out.send(
+                me,
+                Act::PutInBlue {
+                    draft: d.id,
+                    reason: String::new(),
+                },
+            );
         }
         if d.votable && !d.vote_requested && ui.button("Request the vote").clicked() {
-            out.send(me, Act::RequestVote { draft: d.id });
+            out.send(
+                me,
+                Act::RequestVote {
+                    draft: d.id,
+                    reason: String::new(),
+                },
+            );
         }
         if d.live && ui.button("Withdraw").clicked() {
             out.send(me, Act::Withdraw { draft: d.id });
@@ -210,7 +228,13 @@ fn member_actions(ui: &mut egui::Ui, out: &mut Outbox, d: &DraftView, me: SeatId
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if !d.sponsors.contains(&me) && ui.button("Co-sponsor").clicked() {
-            out.send(me, Act::CoSponsor { draft: d.id });
+            out.send(
+                me,
+                Act::CoSponsor {
+                    draft: d.id,
+                    reason: String::new(),
+                },
+            );
         }
         let pressable = d.amendments.iter().filter(|a| a.by == me && a.pressable);
         for a in pressable {
