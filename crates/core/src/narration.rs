@@ -181,8 +181,15 @@ impl<'r> Narrator<'r> {
                 ),
                 Tone::Plain,
             ),
-            What::PressRemarks { by, remarks } => (
-                format!("{} to the press: \"{remarks}\"", self.subject(by)),
+            What::PressRemarks { by, remarks, about } => (
+                match about {
+                    Some(about) => format!(
+                        "{} to the press, about {}: \"{remarks}\"",
+                        self.subject(by),
+                        self.name(about)
+                    ),
+                    None => format!("{} to the press: \"{remarks}\"", self.subject(by)),
+                },
                 Tone::Aside,
             ),
             What::UnderSilence { .. } | What::PutInBlue { .. } | What::VoteRequested { .. } => {

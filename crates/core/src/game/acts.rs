@@ -29,10 +29,6 @@ enum Deferred {
         toward: SeatId,
         delta: f32,
     },
-    Pressure {
-        seat: SeatId,
-        delta: f32,
-    },
     Urgency(f32),
 }
 
@@ -103,6 +99,13 @@ impl Game {
         ) {
             self.review_promises();
         }
+        if let Act::PressRemarks {
+            about: Some(target),
+            ..
+        } = act
+        {
+            self.press_effects(seat, *target);
+        }
         if matches!(act, Act::EndTurn)
             && let Some(done) = self.turns.done.get_mut(seat)
         {
@@ -165,10 +168,6 @@ impl Game {
                 } => {
                     let disp = &mut self.dispositions[seat];
                     disp.goodwill[toward] = (disp.goodwill[toward] + delta).clamp(-0.6, 0.6);
-                }
-                Deferred::Pressure { seat, delta } => {
-                    let disp = &mut self.dispositions[seat];
-                    disp.pressure = (disp.pressure + delta).min(0.5);
                 }
                 Deferred::Urgency(delta) => {
                     self.crisis.urgency = (self.crisis.urgency + delta).clamp(0.0, 1.0);
@@ -610,24 +609,19 @@ impl Doing<'_> {
         Ok(())
     }
 
+    /// Words to the press; what they do to the member they name is
+    /// [`Game::press_effects`]'s, which reads the record.
     fn press_remarks(&mut self, about: Option<SeatId>, remarks: &str) -> Result<(), ActError> {
         let seat = self.seat;
-        if about == Some(seat) {
+        if about == Some(seat) || about.is_some_and(|t| t >= self.sit.sc.seat_count()) {
             return Err(ActError::SelfTarget);
         }
         self.log.push(What::PressRemarks {
             by: self.code(seat),
             remarks: remarks.to_string(),
+            about: about.map(|t| self.code(t)),
         });
         self.deferred.push(Deferred::Urgency(0.03));
-        if let Some(target) = about
-            && target < self.sit.sc.seat_count()
-        {
-            self.deferred.push(Deferred::Pressure {
-                seat: target,
-                delta: 0.1,
-            });
-        }
         Ok(())
     }
 

@@ -1,5 +1,6 @@
-//! Procedural motions: adopting the agenda, a public meeting, an open
-//! debate. Any member moves one in the corridors (or a scenario's trigger
+//! Procedural motions, and words to the press: public pressure.
+//!
+//! Motions: adopting the agenda, a public meeting, an open debate. Any member moves one in the corridors (or a scenario's trigger
 //! does); it is voted first in the next decision phase, with the procedural
 //! quota and no veto. An adopted meeting raises the urgency and puts the
 //! members standing in the way under public pressure.
@@ -11,6 +12,7 @@ use crate::model::decision::Current;
 use crate::model::draft::{DraftStatus, MotionState, MotionStatus};
 use crate::model::record::{VoteSubject, What};
 use crate::rules::{self, Matter, Motion};
+use crate::text::{capitalise, country_in_sentence};
 
 impl Game {
     /// A member moves a motion; the record says so. One motion of a kind
@@ -63,6 +65,35 @@ impl Game {
                     })
             })
             .collect()
+    }
+
+    /// Remarks to the press naming a member: if it stands in the way of the
+    /// Council, the pressure on it rises and it bears a grudge; if it does
+    /// not, the remarks backfire, and its friends hold them against the
+    /// speaker. Either way the pressure fades overnight.
+    pub(super) fn press_effects(&mut self, speaker: SeatId, target: SeatId) {
+        let exposed = self.exposed().get(target).copied().unwrap_or(false);
+        let grudge = |g: &mut f32, by: f32| *g = (*g - by).clamp(-0.6, 0.6);
+        if exposed {
+            let disp = &mut self.dispositions[target];
+            disp.pressure = (disp.pressure + 0.1).min(0.5);
+            grudge(&mut disp.goodwill[speaker], 0.1);
+            return;
+        }
+        for seat in 0..self.seat_count() {
+            let friend = seat == target || self.dispositions[seat].relationships[target] >= 0.4;
+            if friend && seat != speaker {
+                grudge(&mut self.dispositions[seat].goodwill[speaker], 0.15);
+            }
+        }
+        let sc = &self.scenario;
+        let text = format!(
+            "The remarks of {} about {} fall flat: {} has blocked nothing.",
+            country_in_sentence(sc.name(speaker)),
+            country_in_sentence(sc.name(target)),
+            capitalise(&country_in_sentence(sc.name(target)))
+        );
+        self.log(What::Announcement { text });
     }
 
     /// Counts the votes on a motion and carries out what was decided.

@@ -103,12 +103,13 @@ impl Game {
         }
     }
 
-    /// Overnight, favours and grudges fade.
+    /// Overnight, favours and grudges fade, and so does public pressure.
     pub(super) fn fade_memories(&mut self) {
         for disp in &mut self.dispositions {
             for g in &mut disp.goodwill {
                 *g *= FADE;
             }
+            disp.pressure *= FADE;
         }
     }
 }

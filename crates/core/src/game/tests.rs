@@ -437,3 +437,45 @@ fn a_procedural_vote_passes_9_4_2_with_a_permanent_member_against() {
         crate::model::draft::MotionStatus::Adopted
     );
 }
+
+#[test]
+fn words_to_the_press_press_a_blocker_and_backfire_on_a_bystander() {
+    let sc = gaza();
+    let mut game = game_with(&sc, 4, &["MAR"]);
+    let (mar, usa, gtm) = (seat(&game, "MAR"), seat(&game, "USA"), seat(&game, "GTM"));
+    drive(&mut game);
+    game.command(mar, &Act::EndTurn).unwrap();
+    drive(&mut game);
+    // Day 2: Morocco's statement is on the table, and crosses the United
+    // States' red line.
+    assert_eq!(game.clock().day, 2);
+    let before = game.dispositions()[usa].pressure;
+    let blame = |about| Act::PressRemarks {
+        about: Some(about),
+        remarks: "They stand in the way.".into(),
+    };
+    game.command(mar, &blame(usa)).unwrap();
+    assert!(game.dispositions()[usa].pressure > before);
+    assert!(game.dispositions()[usa].goodwill[mar] < 0.0, "a grudge");
+    let said = game
+        .record()
+        .entries
+        .iter()
+        .any(|e| matches!(&e.what, What::PressRemarks { about: Some(a), .. } if a == "USA"));
+    assert!(said, "the record says whom the remarks named");
+    // Guatemala has blocked nothing: the remarks fall flat, and Guatemala
+    // holds them against Morocco.
+    game.command(mar, &blame(gtm)).unwrap();
+    assert_eq!(game.dispositions()[gtm].pressure, 0.0);
+    assert!(game.dispositions()[gtm].goodwill[mar] < 0.0);
+    let flat = game
+        .record()
+        .entries
+        .iter()
+        .any(|e| matches!(&e.what, What::Announcement { text } if text.contains("fall flat")));
+    assert!(flat);
+    // Pressure fades overnight.
+    let pressed = game.dispositions()[usa].pressure;
+    game.enter(PhaseName::Morning);
+    assert!(game.dispositions()[usa].pressure < pressed);
+}

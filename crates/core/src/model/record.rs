@@ -184,6 +184,9 @@ pub enum What {
     PressRemarks {
         by: String,
         remarks: String,
+        /// The member the remarks name, if any.
+        #[serde(default)]
+        about: Option<String>,
     },
     UnderSilence {
         draft: String,
