@@ -54,6 +54,7 @@ impl Game {
         for points in &mut self.points {
             points.left = points.per_day;
         }
+        self.capital_relents();
         self.fade_memories();
         self.news_of_the_day();
     }

@@ -93,10 +93,6 @@ pub struct Game {
     /// Stances blended by group loyalty, shared by every judgement until the
     /// next news event moves a stance.
     outlook: Arc<Outlook>,
-    /// The outlook every game of this scenario starts from (it depends on
-    /// the scenario's stances, not on the seed): a game restarted on the
-    /// same scenario reuses it.
-    starting_outlook: Arc<Outlook>,
     clock: Clock,
     crisis: Crisis,
     table: Table,
@@ -124,24 +120,17 @@ pub struct Restored {
 impl Game {
     /// A new game, before its first morning.
     pub fn new(config: GameConfig) -> Game {
-        Self::start(config, Vec::new(), None)
+        Self::start(config, Vec::new())
     }
 
-    /// Starts a new game in place of this one. A game restarted on the same
-    /// scenario keeps its buffers and its starting outlook: batch simulation
-    /// plays thousands of games in a row.
+    /// Starts a new game in place of this one, keeping its buffers: batch
+    /// simulation plays thousands of games in a row.
     pub fn restart(&mut self, config: GameConfig) {
-        let outlook =
-            Arc::ptr_eq(&self.scenario, &config.scenario).then(|| self.starting_outlook.clone());
         let dispositions = std::mem::take(&mut self.dispositions);
-        *self = Self::start(config, dispositions, outlook);
+        *self = Self::start(config, dispositions);
     }
 
-    fn start(
-        config: GameConfig,
-        mut dispositions: Vec<Disposition>,
-        outlook: Option<Arc<Outlook>>,
-    ) -> Game {
+    fn start(config: GameConfig, mut dispositions: Vec<Disposition>) -> Game {
         let sc = config.scenario;
         let n = sc.seat_count();
         let mut rng = GameRng::seeded(config.seed);
@@ -165,8 +154,9 @@ impl Game {
                 None => dispositions.push(Disposition::new(&sc, seat, &mut rng.0)),
             }
         }
-        let starting_outlook =
-            outlook.unwrap_or_else(|| Arc::new(Outlook::new(&sc, &dispositions)));
+        // Each game's stances vary a little (see `Disposition::reset`): the
+        // blend is the game's own.
+        let outlook = Arc::new(Outlook::new(&sc, &dispositions));
         let s = &sc.source;
         let record = Record {
             format: RECORD_FORMAT,
@@ -214,8 +204,7 @@ impl Game {
             controllers,
             points,
             dispositions,
-            outlook: starting_outlook.clone(),
-            starting_outlook,
+            outlook,
             scenario: sc,
         }
     }
@@ -229,7 +218,6 @@ impl Game {
             controllers: saved.controllers,
             points: saved.points,
             dispositions: saved.dispositions,
-            starting_outlook: outlook.clone(),
             outlook,
             clock: saved.clock,
             crisis: saved.crisis,

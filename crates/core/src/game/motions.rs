@@ -3,7 +3,8 @@
 //! Motions: adopting the agenda, a public meeting, an open debate. Any member moves one in the corridors (or a scenario's trigger
 //! does); it is voted first in the next decision phase, with the procedural
 //! quota and no veto. An adopted meeting raises the urgency and puts the
-//! members standing in the way under public pressure.
+//! members standing in the way under public pressure. Under pressure, a
+//! delegation's capital may relent on a red line that blocks a text.
 
 use super::Game;
 use crate::model::act::ActError;
@@ -11,8 +12,16 @@ use crate::model::compiled::SeatId;
 use crate::model::decision::Current;
 use crate::model::draft::{DraftStatus, MotionState, MotionStatus};
 use crate::model::record::{VoteSubject, What};
+use crate::model::state::Controller;
 use crate::rules::{self, Matter, Motion};
 use crate::text::{capitalise, country_in_sentence};
+use rand::RngExt;
+
+/// How strongly public pressure moves a capital to relent, per morning: the
+/// chance is this times the pressure, the delegation's flexibility and how
+/// little the crisis matters to it (a delegation with salience 0.95 and
+/// flexibility 0.2 under the most pressure relents one morning in a hundred).
+const RELENTING: f32 = 2.0;
 
 impl Game {
     /// A member moves a motion; the record says so. One motion of a kind
@@ -144,6 +153,43 @@ impl Game {
         };
         if let Some(text) = said {
             self.log(What::Announcement { text: text.into() });
+        }
+    }
+
+    /// Each morning, an AI delegation under public pressure whose red line
+    /// blocks a text on the table may receive new instructions: the red
+    /// line is lifted, and the record says so. Scripted delegations and
+    /// students keep theirs.
+    pub(super) fn capital_relents(&mut self) {
+        for seat in 0..self.seat_count() {
+            if self.controllers[seat] != Controller::Ai
+                || self.scenario.delegations[seat].fixed_stances
+            {
+                continue;
+            }
+            let blocking = {
+                let sit = situation!(self);
+                self.table
+                    .live()
+                    .filter(|d| d.status != DraftStatus::InDrawer && d.penholder != seat)
+                    .find_map(|d| sit.breach(seat, d.text()))
+            };
+            let Some(line) = blocking else { continue };
+            let d = &self.dispositions[seat];
+            let spec = &self.scenario.delegations[seat];
+            let chance =
+                RELENTING * d.pressure * d.personality.flexibility * (1.0 - spec.salience).max(0.0);
+            if chance <= 0.0 || self.rng.0.random::<f32>() >= chance {
+                continue;
+            }
+            self.dispositions[seat].red_line_active[line] = false;
+            let name = country_in_sentence(self.scenario.name(seat));
+            let text = format!(
+                "{} has new instructions from its capital: it will no longer object that {}.",
+                capitalise(&name),
+                spec.red_lines[line].reason
+            );
+            self.log(What::Announcement { text });
         }
     }
 }

@@ -479,3 +479,79 @@ fn words_to_the_press_press_a_blocker_and_backfire_on_a_bystander() {
     game.enter(PhaseName::Morning);
     assert!(game.dispositions()[usa].pressure < pressed);
 }
+
+#[test]
+fn a_capital_relents_only_under_pressure_and_only_for_its_ai() {
+    let sc = gaza();
+    let mut game = game_with(&sc, 4, &["MAR"]);
+    let (mar, usa) = (seat(&game, "MAR"), seat(&game, "USA"));
+    drive(&mut game);
+    game.command(mar, &Act::EndTurn).unwrap();
+    drive(&mut game);
+    // Day 2: Morocco's statement crosses the United States' "rockets" line.
+    let rockets = sc.delegations[usa]
+        .red_lines
+        .iter()
+        .position(|l| l.id == "rockets")
+        .expect("red line");
+    let relented = |game: &Game| !game.dispositions()[usa].red_line_active[rockets];
+    game.dispositions[usa].personality.flexibility = 1.0;
+    // No pressure, no new instructions.
+    let mut calm = game.clone();
+    for _ in 0..300 {
+        calm.capital_relents();
+    }
+    assert!(!relented(&calm));
+    // A student's red lines are the student's own.
+    let mut student = game.clone();
+    student.controllers[usa] = Controller::Human;
+    student.dispositions[usa].pressure = 0.5;
+    for _ in 0..300 {
+        student.capital_relents();
+    }
+    assert!(!relented(&student));
+    // Under pressure, the AI's capital relents in time, and says why.
+    game.dispositions[usa].pressure = 0.5;
+    for _ in 0..300 {
+        game.capital_relents();
+    }
+    assert!(relented(&game));
+    let said = game.record().entries.iter().any(|e| {
+        matches!(&e.what, What::Announcement { text }
+            if text.starts_with("The United States has new instructions") && text.contains("root cause"))
+    });
+    assert!(said, "the record says the capital relented");
+}
+
+#[test]
+fn each_game_varies_characters_around_the_scenario() {
+    let sc = gaza();
+    let usa = sc.seat_of("USA").expect("member");
+    let stances =
+        |seed| Game::new(GameConfig::all_ai(sc.clone(), seed)).dispositions()[usa].clone();
+    let (a, b) = (stances(1), stances(2));
+    assert_eq!(
+        a.stances,
+        stances(1).stances,
+        "the same seed, the same game"
+    );
+    assert_ne!(
+        a.stances, b.stances,
+        "another seed, another ambassador's day"
+    );
+    let written = &sc.delegations[usa];
+    for (game, scenario) in a
+        .stances
+        .iter()
+        .flatten()
+        .zip(written.stances.iter().flatten())
+    {
+        assert!((game - scenario).abs() <= crate::model::state::STANCE_VARIATION + 1e-6);
+    }
+    let flex = a.personality.flexibility - written.personality.flexibility;
+    assert!(flex.abs() <= crate::model::state::VARIATION + 1e-6);
+    assert_eq!(
+        a.personality.group_loyalty,
+        written.personality.group_loyalty
+    );
+}

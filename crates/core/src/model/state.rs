@@ -12,6 +12,14 @@ use super::record::PhaseName;
 use crate::rules::ProductKind;
 use crate::scenario::Personality;
 
+/// How far each game moves a delegation's flexibility, assertiveness and
+/// aversion to the veto from the scenario's, at most, either way.
+pub const VARIATION: f32 = 0.15;
+
+/// How far each game moves a delegation's stance on each wording from the
+/// scenario's, at most, either way.
+pub const STANCE_VARIATION: f32 = 0.1;
+
 /// Who decides for a delegation. Both go through the same [`super::act::Act`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Controller {
@@ -108,10 +116,29 @@ impl Disposition {
                 (rng.random::<f32>() * 2.0 - 1.0) * spread
             }
         }));
+        // Each game, the delegations' characters vary a little around the
+        // scenario's (ambassadors have their days): games differ, while the
+        // scenario's stances keep the historical shape. Group loyalty stays
+        // as written: the blended values every game starts from rest on it.
+        let mut vary = |v: f32| (v + (rng.random::<f32>() * 2.0 - 1.0) * VARIATION).clamp(0.0, 1.0);
+        self.personality = Personality {
+            flexibility: vary(spec.personality.flexibility),
+            assertiveness: vary(spec.personality.assertiveness),
+            veto_aversion: vary(spec.personality.veto_aversion),
+            group_loyalty: spec.personality.group_loyalty,
+        };
         self.salience = spec.salience;
         self.wants_product = spec.wants_product;
-        self.personality = spec.personality;
         self.stances.clone_from(&spec.stances);
+        // A delegation whose script fixes its stances keeps them as written.
+        if !spec.fixed_stances {
+            for wordings in &mut self.stances {
+                for v in wordings.iter_mut() {
+                    *v = (*v + (rng.random::<f32>() * 2.0 - 1.0) * STANCE_VARIATION)
+                        .clamp(-1.0, 1.0);
+                }
+            }
+        }
         self.red_line_active.clear();
         self.red_line_active.resize(spec.red_lines.len(), true);
         self.relationships.clone_from(&spec.relationships);
