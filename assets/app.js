@@ -327,6 +327,7 @@
         if (d.open) parts.push(...amendForm(d, me));
         parts.push(...(d.penholder === me ? penholderButtons(d) : memberButtons(d, me)));
         parts.push(...talk(d, me));
+        parts.push(...tableOwn(d));
       }
     }
     parts.push(...requests(), ...press(me), ...motions());
@@ -421,6 +422,22 @@
       buttons.push(button(t("insist", { id: a.id }), () => act({ InsistOnAmendment: { draft: d.id, amendment: a.id } })));
     }
     return buttons.length ? [el("div", { class: "buttons" }, ...buttons)] : [];
+  }
+
+  // A draft of one's own from this text's paragraphs, of any kind: a
+  // blocked statement escalated, or a rival text to revise.
+  function tableOwn(d) {
+    if (!d.live && !("Adopted" in statusObject(d.status)) && !("Failed" in statusObject(d.status))) return [];
+    const kinds = ["PressStatement", "PresidentialStatement", "Resolution"];
+    return [el("h3", { text: t("table_own_heading") }),
+      el("p", { text: t("table_own_help") }),
+      el("div", { class: "buttons" }, ...kinds.map((kind) => button(t("table_own_" + kind),
+        () => act({ TableDraft: { title: "", text: { kind, clauses: d.text.clauses }, reason: "" } }))))];
+  }
+
+  // A draft's status as serde sends it: "OnTable", or { Adopted: { day } }.
+  function statusObject(status) {
+    return typeof status === "string" ? { [status]: null } : status;
   }
 
   // Lobbying and trades with the delegation chosen.

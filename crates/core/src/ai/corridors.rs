@@ -3,6 +3,7 @@
 
 use rand::RngExt;
 
+use super::initiative;
 use super::penholder::{self, join_names};
 use super::reasons::{self, phrase};
 use super::{Assessment, Context, Situation};
@@ -477,6 +478,7 @@ pub fn plan_with(
         plan.blame_blockers(draft, a, rng, councils);
         plan.call_for_debate(table, draft, a);
     }
+    plan.take_initiative(table);
     plan.options.sort_by(|x, y| y.gain.total_cmp(&x.gain));
     let mut acts: Vec<Act> = plan
         .options
@@ -499,6 +501,24 @@ struct Plan<'s, 'a> {
 }
 
 impl Plan<'_, '_> {
+    /// New texts and withdrawals (see [`super::initiative`]). A delegation
+    /// that follows a script keeps to the drafts it names.
+    fn take_initiative(&mut self, table: &Table) {
+        let (sit, seat) = (self.sit, self.seat);
+        if !sit.sc.delegations[seat].scripted.is_empty() {
+            return;
+        }
+        let new = initiative::escalation(sit, seat, table)
+            .or_else(|| initiative::compromise(sit, seat, table));
+        if let Some(act) = new {
+            // Worth more than any amendment or lobbying: it changes the game.
+            self.options.push(Option_ { gain: 2.0, act });
+        }
+        for draft in initiative::withdrawals(sit, seat, table) {
+            self.free.push(Act::Withdraw { draft });
+        }
+    }
+
     /// Amendments: move the text toward us.
     fn amend(&mut self, draft: &DraftState) {
         let (sit, seat) = (self.sit, self.seat);
@@ -554,7 +574,8 @@ impl Plan<'_, '_> {
             .chain(&p.vetoes)
             .copied()
             .filter(|&t| t != seat && council[t].breach.is_none())
-            .filter(|&t| uncommitted(t))
+            // A member bound by its script on this draft cannot be moved.
+            .filter(|&t| uncommitted(t) && sit.script(t, draft.id).is_none())
             .map(|t| (t, council[t].value))
             .collect();
         if !p.consensus && p.yes < sit.sc.rules.quota {

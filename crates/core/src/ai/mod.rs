@@ -21,6 +21,7 @@
 pub mod amendments;
 pub mod corridors;
 pub mod factors;
+pub mod initiative;
 pub mod motions;
 pub mod penholder;
 pub mod reasons;

@@ -75,6 +75,16 @@ impl Game {
             self.points[seat].left -= act.cost();
             return Ok(());
         }
+        if let Act::TableDraft {
+            title,
+            text,
+            reason,
+        } = act
+        {
+            self.table_new_draft(seat, title, text, reason)?;
+            self.points[seat].left -= act.cost();
+            return Ok(());
+        }
         let (log, deferred) = {
             let mut doing = Doing {
                 seat,
@@ -140,13 +150,13 @@ impl Game {
             return false;
         }
         let in_return_for = match act {
-            Act::OfferTrade { give, .. } => Some(sc.draft_id(*give)),
+            Act::OfferTrade { give, .. } => Some(self.table.code(*give)),
             _ => None,
         };
         self.log(What::Requested {
             by: sc.code(seat).to_string(),
             target: sc.code(*target).to_string(),
-            draft: sc.draft_id(*draft),
+            draft: self.table.code(*draft),
             in_return_for,
         });
         true
@@ -280,8 +290,9 @@ impl Doing<'_> {
             Act::RequestVote { draft, reason } => self.request_vote(*draft, reason),
             Act::Withdraw { draft } => self.withdraw(*draft),
             Act::EndTurn => Ok(()),
-            // Carried out by `Game::move_motion` before an act gets here.
-            Act::ProposeMotion { .. } => Ok(()),
+            // Carried out by `Game::move_motion` and `Game::table_new_draft`
+            // before an act gets here.
+            Act::ProposeMotion { .. } | Act::TableDraft { .. } => Ok(()),
             Act::Silence { .. } | Act::CastVote { .. } => Err(ActError::WrongPhase("decision")),
         }
     }
@@ -390,7 +401,7 @@ impl Doing<'_> {
             refused: false,
         });
         self.log.push(What::AmendmentProposed {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             by: self.code(seat),
             amendment: id,
             change: change.describe(sc),
@@ -419,7 +430,7 @@ impl Doing<'_> {
             return Err(ActError::AlreadyDone);
         }
         let answered = What::AmendmentAnswered {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             penholder: self.code(seat),
             amendment,
             accepted: accept,
@@ -515,7 +526,7 @@ impl Doing<'_> {
         self.log.push(What::Lobbied {
             by: self.code(seat),
             target: self.code(target),
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             agreed,
             reason,
         });
@@ -559,8 +570,8 @@ impl Doing<'_> {
         self.log.push(What::TradeOffered {
             by: self.code(seat),
             target: self.code(target),
-            give: sc.draft_id(give),
-            get: sc.draft_id(get),
+            give: self.table.code(give),
+            get: self.table.code(get),
             accepted,
             reason,
         });
@@ -598,7 +609,7 @@ impl Doing<'_> {
         let penholder = d.penholder;
         self.log.push(What::CoSponsored {
             by: self.code(seat),
-            draft: self.sit.sc.draft_id(draft),
+            draft: self.table.code(draft),
             reason: reason.to_string(),
         });
         self.deferred.push(Deferred::Goodwill {
@@ -636,7 +647,7 @@ impl Doing<'_> {
         d.silence_attempts += 1;
         let version = d.version();
         self.log.push(What::UnderSilence {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             version,
             by: self.code(self.seat),
             reason: reason.to_string(),
@@ -655,7 +666,7 @@ impl Doing<'_> {
         d.status = DraftStatus::InBlue { since_day: day };
         let version = d.version();
         self.log.push(What::PutInBlue {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             version,
             by: self.code(self.seat),
             reason: reason.to_string(),
@@ -677,7 +688,7 @@ impl Doing<'_> {
         }
         d.vote_requested = true;
         self.log.push(What::VoteRequested {
-            draft: self.sit.sc.draft_id(draft),
+            draft: self.table.code(draft),
             by: self.code(seat),
             reason: reason.to_string(),
         });
@@ -727,10 +738,15 @@ fn circulate(sit: &Situation, d: &mut DraftState, day: u32, reason: &str) -> Wha
     circulated_entry(sit, d, Vec::new(), reason.to_string())
 }
 
-fn circulated_entry(sit: &Situation, d: &DraftState, changes: Vec<String>, reason: String) -> What {
+pub(super) fn circulated_entry(
+    sit: &Situation,
+    d: &DraftState,
+    changes: Vec<String>,
+    reason: String,
+) -> What {
     let sc = sit.sc;
     What::Circulated {
-        draft: sc.draft_id(d.id),
+        draft: d.code.clone(),
         title: d.title.clone(),
         kind: d.kind(),
         penholder: sc.code(d.penholder).to_string(),

@@ -246,7 +246,7 @@ impl Game {
             .map(|p| {
                 let title = self.table.drafts[p.draft].title.clone();
                 Product {
-                    draft: sc.draft_id(p.draft),
+                    draft: self.table.code(p.draft),
                     kind: p.kind,
                     title: title.clone(),
                     day: p.day,

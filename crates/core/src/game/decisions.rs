@@ -339,7 +339,7 @@ impl Game {
         let outcome = rules::decide_silence(breakers.iter().map(String::as_str));
         let version = self.table.drafts[draft].version();
         self.log(What::Silence {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             version,
             positions,
             broken_by: breakers,
@@ -365,7 +365,7 @@ impl Game {
         let Some(change) = change else { return };
         self.log(What::Vote {
             subject: VoteSubject::Amendment {
-                draft: sc.draft_id(draft),
+                draft: self.table.code(draft),
                 amendment,
                 change: change.describe(&sc),
             },
@@ -389,12 +389,11 @@ impl Game {
     }
 
     fn resolve_draft(&mut self, draft: DraftId, current: Current) {
-        let sc = self.scenario.clone();
         let (ballots, result) = self.tally(&current, Matter::Substantive);
         let version = self.table.drafts[draft].version();
         self.log(What::Vote {
             subject: VoteSubject::Draft {
-                draft: sc.draft_id(draft),
+                draft: self.table.code(draft),
                 version,
             },
             ballots,
@@ -466,7 +465,7 @@ impl Game {
         });
         let rendered = text.plain(&sc, &crate::text::adopted_title(kind, &title));
         self.log(What::Adopted {
-            draft: sc.draft_id(draft),
+            draft: self.table.code(draft),
             kind,
             title,
             text: rendered,

@@ -44,6 +44,7 @@ pub mod acts;
 pub mod control;
 pub mod day;
 pub mod decisions;
+mod drafting;
 mod motions;
 pub mod news;
 mod promises;
@@ -214,6 +215,11 @@ impl Game {
     pub fn restore(scenario: Arc<CompiledScenario>, saved: Restored) -> Game {
         // A saved game's stances have moved with its news: blend them afresh.
         let outlook = Arc::new(Outlook::new(&scenario, &saved.dispositions));
+        let mut table = saved.table;
+        // Saves from before drafts carried their code.
+        for d in table.drafts.iter_mut().filter(|d| d.code.is_empty()) {
+            d.code = scenario.draft_id(d.id);
+        }
         Game {
             controllers: saved.controllers,
             points: saved.points,
@@ -221,7 +227,7 @@ impl Game {
             outlook,
             clock: saved.clock,
             crisis: saved.crisis,
-            table: saved.table,
+            table,
             history: saved.history,
             record: saved.record,
             rng: saved.rng,

@@ -177,7 +177,7 @@ impl Game {
         if matches!(d.status, DraftStatus::OnTable | DraftStatus::Blocked { .. }) {
             d.status = DraftStatus::InBlue { since_day: day };
             let what = What::PutInBlue {
-                draft: sc.draft_id(draft),
+                draft: d.code.clone(),
                 version: d.version(),
                 by: sc.code(d.penholder).to_string(),
                 reason: String::new(),
@@ -193,7 +193,7 @@ impl Game {
         if matches!(d.status, DraftStatus::InBlue { .. }) && !d.vote_requested {
             d.vote_requested = true;
             let what = What::VoteRequested {
-                draft: sc.draft_id(draft),
+                draft: d.code.clone(),
                 by: sc.code(d.penholder).to_string(),
                 reason: String::new(),
             };

@@ -53,7 +53,7 @@ impl Game {
             let what = What::PromiseReleased {
                 by: sc.code(seat).to_string(),
                 to: sc.code(c.to).to_string(),
-                draft: sc.draft_id(c.draft),
+                draft: self.table.code(c.draft),
                 reason,
             };
             self.log(what);
@@ -97,7 +97,7 @@ impl Game {
             let what = What::PromiseBroken {
                 by: sc.code(seat).to_string(),
                 to: sc.code(c.to).to_string(),
-                draft: sc.draft_id(draft),
+                draft: self.table.code(draft),
             };
             self.log(what);
         }

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use super::day::Step;
 use super::*;
-use crate::model::act::Act;
-use crate::model::draft::{Amendment, AmendmentState, Change, DraftStatus};
+use crate::model::act::{Act, ActError};
+use crate::model::draft::{Amendment, AmendmentState, Change, DraftStatus, Text};
 use crate::model::record::{VoteSubject, What};
 use crate::rules::Vote;
 
@@ -553,5 +553,105 @@ fn each_game_varies_characters_around_the_scenario() {
     assert_eq!(
         a.personality.group_loyalty,
         written.personality.group_loyalty
+    );
+}
+
+fn tutorial_with_guatemala_blocking_the_press_statement() -> Arc<CompiledScenario> {
+    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+        r#"(member: "GTM", salience: 0.3,"#,
+        r#"(member: "GTM", script: (decisions: [(draft: "mira_ps", decision: BreakSilence, reason: "its capital wants a word on its own convoys first")]), salience: 0.3,"#,
+    );
+    scenario(&src)
+}
+
+#[test]
+fn a_blocked_statement_is_escalated_and_the_old_one_withdrawn() {
+    let sc = tutorial_with_guatemala_blocking_the_press_statement();
+    let mut game = game_with(&sc, 3, &[]);
+    drive(&mut game);
+    let entries = &game.record().entries;
+    // France, whose statement it was, tables a weightier text of its own,
+    // and says why.
+    let (day, reason) = entries
+        .iter()
+        .find_map(|e| match &e.what {
+            What::Circulated {
+                draft,
+                penholder,
+                reason,
+                ..
+            } if draft.starts_with("fra-") && penholder == "FRA" => Some((e.day, reason.clone())),
+            _ => None,
+        })
+        .expect("France escalates");
+    assert!(day >= 2, "a day after the statement was circulated");
+    assert!(reason.contains("Guatemala"), "{reason}");
+    let new = game
+        .table()
+        .drafts
+        .iter()
+        .find(|d| d.code.starts_with("fra-"))
+        .expect("on the table");
+    assert_ne!(new.kind(), crate::rules::ProductKind::PressStatement);
+    // The blocked statement gives way to it.
+    let ps = &game.table().drafts[draft(&game, "mira_ps")];
+    assert!(
+        matches!(ps.status, DraftStatus::Withdrawn { .. }) || !ps.status.is_live(),
+        "{:?}",
+        ps.status
+    );
+}
+
+#[test]
+fn a_member_tables_a_draft_of_its_own_within_the_rules() {
+    let sc = gaza();
+    let mut game = game_with(&sc, 2, &["MAR"]);
+    let mar = seat(&game, "MAR");
+    drive(&mut game);
+    let prst = |clauses: Vec<(usize, u8)>| Act::TableDraft {
+        title: String::new(),
+        text: Text {
+            kind: crate::rules::ProductKind::PresidentialStatement,
+            clauses,
+        },
+        reason: "to raise the stakes".into(),
+    };
+    let (grave, two_state) = (clause(&game, "grave_concern"), clause(&game, "two_state"));
+    let welcome = clause(&game, "welcome_ceasefire");
+    assert_eq!(game.command(mar, &prst(vec![])), Err(ActError::EmptyText));
+    assert_eq!(
+        game.command(mar, &prst(vec![(grave, 9)])),
+        Err(ActError::ChangeDoesNotFit)
+    );
+    assert_eq!(
+        game.command(mar, &prst(vec![(grave, 0), (grave, 1)])),
+        Err(ActError::ChangeDoesNotFit)
+    );
+    assert_eq!(
+        game.command(mar, &prst(vec![(welcome, 0)])),
+        Err(ActError::ClauseNotAvailable),
+        "no ceasefire yet"
+    );
+    let points = game.action_points(mar);
+    let drafts = game.table().drafts.len();
+    let cessation = clause(&game, "cessation_hostilities");
+    game.command(mar, &prst(vec![(cessation, 1), (two_state, 0)]))
+        .unwrap();
+    assert_eq!(game.action_points(mar), points - 1);
+    let d = &game.table().drafts[drafts];
+    assert_eq!(d.code, "mar-prst");
+    assert_eq!(d.penholder, mar);
+    assert_eq!(d.status, DraftStatus::OnTable);
+    assert_eq!(d.title, "Draft presidential statement (Morocco)");
+    // The clauses stand in the order of the parts, preambular first.
+    assert_eq!(d.text().clauses, vec![(two_state, 0), (cessation, 1)]);
+    let said = game.record().entries.iter().any(|e| {
+        matches!(&e.what, What::Circulated { draft, reason, .. } if draft == "mar-prst" && reason == "to raise the stakes")
+    });
+    assert!(said);
+    // One live draft of a kind of its own at a time.
+    assert_eq!(
+        game.command(mar, &prst(vec![(grave, 0)])),
+        Err(ActError::AlreadyDone)
     );
 }

@@ -95,6 +95,17 @@ pub enum Act {
     Withdraw {
         draft: DraftId,
     },
+    /// Put a new draft of one's own on the table, built from the clauses the
+    /// scenario offers; the member holds its pen.
+    TableDraft {
+        /// Its title; empty for the usual one ("Draft presidential
+        /// statement (Morocco)").
+        #[serde(default)]
+        title: String,
+        text: Text,
+        #[serde(default)]
+        reason: String,
+    },
     /// Done for this phase.
     EndTurn,
     /// Decision phase: on a statement under silence.
@@ -120,7 +131,8 @@ impl Act {
             | Act::ProposeMotion { .. }
             | Act::Lobby { .. }
             | Act::OfferTrade { .. }
-            | Act::PressRemarks { .. } => 1,
+            | Act::PressRemarks { .. }
+            | Act::TableDraft { .. } => 1,
             _ => 0,
         }
     }
@@ -136,6 +148,7 @@ impl Act {
             | Act::PutInBlue { reason, .. }
             | Act::RequestVote { reason, .. }
             | Act::AnswerAmendment { reason, .. }
+            | Act::TableDraft { reason, .. }
             | Act::Silence { reason, .. } => reason,
             Act::PressRemarks { remarks, .. } => remarks,
             Act::CastVote { explanation, .. } => explanation,
@@ -182,6 +195,8 @@ pub enum ActError {
     EmptyText,
     #[error("that is too long: {MAX_CHARS} characters at most")]
     TooLong,
+    #[error("there are too many drafts on the table: withdraw one first")]
+    TableFull,
 }
 
 /// The act a player means by changing a draft's clause: the penholder

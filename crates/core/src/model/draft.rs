@@ -329,6 +329,10 @@ pub enum MotionStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftState {
     pub id: DraftId,
+    /// What the record calls it: the scenario's id, or for a draft tabled
+    /// during the game, its penholder's code and kind (`mar-prst`).
+    #[serde(default)]
+    pub code: String,
     pub title: String,
     pub penholder: SeatId,
     pub sponsors: Vec<SeatId>,

@@ -199,6 +199,7 @@ impl Table {
             .enumerate()
             .map(|(i, d)| DraftState {
                 id: i,
+                code: d.id.clone(),
                 title: d.title.clone(),
                 penholder: d.penholder,
                 sponsors: d.sponsors.clone(),
@@ -224,6 +225,14 @@ impl Table {
         let id = self.next_amendment;
         self.next_amendment += 1;
         id
+    }
+
+    /// What the record calls a draft.
+    pub fn code(&self, draft: DraftId) -> String {
+        self.drafts
+            .get(draft)
+            .map(|d| d.code.clone())
+            .unwrap_or_else(|| format!("draft-{draft}"))
     }
 
     /// Drafts still open to negotiation or decision.

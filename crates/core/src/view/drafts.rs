@@ -75,7 +75,7 @@ impl DraftView {
             .collect();
         DraftView {
             id: d.id,
-            code: sc.draft_id(d.id),
+            code: d.code.clone(),
             title: d.title.clone(),
             kind: d.kind(),
             status: d.status,

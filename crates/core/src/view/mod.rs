@@ -247,12 +247,7 @@ fn record_lines(record: &Record, audience: Audience) -> Vec<RecordLine> {
 fn drafts(game: &Game, audience: Audience, me: Option<SeatId>) -> Vec<DraftView> {
     let sc = game.scenario();
     let sit = game.situation();
-    let draft_ids: Vec<String> = game
-        .table()
-        .drafts
-        .iter()
-        .map(|d| sc.draft_id(d.id))
-        .collect();
+    let draft_ids: Vec<String> = game.table().drafts.iter().map(|d| d.code.clone()).collect();
     let mut positions = known_positions(game.record(), audience, &draft_ids);
     game.table()
         .drafts

@@ -6,7 +6,7 @@
 use bevy_egui::egui::{self, RichText};
 use horseshoe_core::model::act::Act;
 use horseshoe_core::model::compiled::SeatId;
-use horseshoe_core::model::draft::AmendmentState;
+use horseshoe_core::model::draft::{AmendmentState, DraftStatus, Text};
 use horseshoe_core::model::record::PhaseName;
 use horseshoe_core::rules::{Motion, ProductKind};
 use horseshoe_core::text::capitalise;
@@ -87,8 +87,53 @@ pub(super) fn actions(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: 
         member_actions(ui, out, d, me);
     }
     lobbying(ui, view, desk, out, d, me, points);
+    table_own(ui, out, d, me, points);
     press_remarks(ui, view, desk, out, me, points);
     motions(ui, view, out, me, points);
+}
+
+/// A text of one's own from this one's paragraphs, of any kind: a blocked
+/// statement escalated, or a rival text to revise.
+fn table_own(ui: &mut egui::Ui, out: &mut Outbox, d: &DraftView, me: SeatId, points: u32) {
+    if !d.live
+        && !matches!(
+            d.status,
+            DraftStatus::Adopted { .. } | DraftStatus::Failed { .. }
+        )
+    {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label("Table a draft of your own from this text (1 point), then revise it:");
+    ui.horizontal_wrapped(|ui| {
+        for kind in ProductKind::ALL {
+            let button = egui::Button::new(format!("A {}", kind.name()));
+            let hover = match kind {
+                ProductKind::Resolution => "Nine votes and no veto: one objection cannot stop it.",
+                _ => "Agreed by every member under silence.",
+            };
+            if ui
+                .add_enabled(points > 0, button)
+                .on_hover_text(hover)
+                .clicked()
+            {
+                let text = Text {
+                    kind,
+                    clauses: d.text.clauses.clone(),
+                };
+                let reason = String::new();
+                let title = String::new();
+                out.send(
+                    me,
+                    Act::TableDraft {
+                        title,
+                        text,
+                        reason,
+                    },
+                );
+            }
+        }
+    });
 }
 
 /// Procedural motions a member may move: voted first in the decision

@@ -1,0 +1,184 @@
+//! Initiative: new texts an AI delegation tables on its own, and drafts it
+//! gives up. A penholder whose statement was blocked escalates to a kind of
+//! product the blockers cannot stop (a resolution needs nine votes, not
+//! every member's consent), the presidency proposes a compromise every
+//! member can accept, and a text overtaken by another, or by events, is
+//! withdrawn. Each happens only when the delegation's own prediction says it
+//! is worth it, so a Council where nothing can pass stays as it is.
+
+use super::penholder::{join_names, search};
+use super::{Context, Situation};
+use crate::model::act::Act;
+use crate::model::compiled::{DraftId, SeatId};
+use crate::model::draft::{DraftState, DraftStatus, Text};
+use crate::model::state::Table;
+use crate::rules::ProductKind;
+
+/// The rank of a kind: a presidential statement weighs more than a press
+/// statement, a resolution more than both.
+fn rank(kind: ProductKind) -> usize {
+    ProductKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(0)
+}
+
+/// Whether `seat` already holds a live draft of `kind` it tabled itself.
+fn holds_own(sit: &Situation, table: &Table, seat: SeatId, kind: ProductKind) -> bool {
+    table
+        .live()
+        .any(|d| d.id >= sit.sc.drafts.len() && d.penholder == seat && d.kind() == kind)
+}
+
+/// A draft as it would stand if `pen` tabled `text` today.
+fn would_be(sit: &Situation, table: &Table, pen: SeatId, text: Text) -> DraftState {
+    DraftState {
+        id: table.drafts.len(),
+        code: String::new(),
+        title: String::new(),
+        penholder: pen,
+        sponsors: Vec::new(),
+        status: DraftStatus::OnTable,
+        versions: vec![text],
+        amendments: Vec::new(),
+        vote_requested: false,
+        silence_attempts: 0,
+        circulated_day: Some(sit.day),
+    }
+}
+
+/// Whether a day is left after today for a new text to be decided: a
+/// resolution must be in blue from a previous day.
+fn time_left(sit: &Situation) -> bool {
+    sit.day < sit.sc.source.days
+}
+
+/// A penholder whose statement was blocked tables the same aims as a
+/// weightier product, if its own prediction says that one would pass.
+pub fn escalation(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
+    if !time_left(sit) || sit.wants(seat) <= 0.0 {
+        return None;
+    }
+    // Its statements that were blocked, or that have waited a day and
+    // still cannot pass whatever it revises.
+    let stuck = table.live().filter(|d| {
+        d.penholder == seat
+            && sit.sc.rules.needs_consensus(d.kind())
+            && match d.status {
+                DraftStatus::Blocked { .. } => true,
+                DraftStatus::OnTable => d.circulated_day.is_some_and(|c| c < sit.day),
+                _ => false,
+            }
+    });
+    for d in stuck {
+        let p = sit.predict(seat, d.text(), Context::of(d));
+        let was_blocked = matches!(d.status, DraftStatus::Blocked { .. });
+        if p.passes && !was_blocked {
+            continue;
+        }
+        let blockers = p.blockers;
+        for &kind in ProductKind::ALL
+            .iter()
+            .filter(|&&k| rank(k) > rank(d.kind()))
+        {
+            if holds_own(sit, table, seat, kind) {
+                continue;
+            }
+            let start = Text {
+                kind,
+                clauses: d.text().clauses.clone(),
+            };
+            let hyp = would_be(sit, table, seat, start);
+            let found = search(sit, seat, &hyp);
+            let own_line = sit.breach(seat, &found.text).is_some();
+            if own_line || !found.prediction.passes || found.value <= 0.0 {
+                continue;
+            }
+            let names: Vec<&str> = blockers.iter().map(|&b| sit.sc.name(b)).collect();
+            let why = match kind {
+                ProductKind::Resolution => {
+                    "a resolution needs nine votes and no veto, not every member's consent"
+                }
+                _ => "a presidential statement carries the weight of the whole Council",
+            };
+            let reason = match (names.is_empty(), was_blocked) {
+                (true, _) => format!("\"{}\" was blocked; {why}", d.title),
+                (false, true) => format!("{} blocked \"{}\"; {why}", join_names(&names), d.title),
+                (false, false) => {
+                    format!("{} would block \"{}\"; {why}", join_names(&names), d.title)
+                }
+            };
+            return Some(Act::TableDraft {
+                title: String::new(),
+                text: found.text,
+                reason: crate::text::capitalise(&reason),
+            });
+        }
+    }
+    None
+}
+
+/// The presidency, when a statement was blocked and nothing on the table
+/// can pass, proposes a text of the same kind every member can accept.
+pub fn compromise(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
+    if seat != sit.sc.presidency || !time_left(sit) {
+        return None;
+    }
+    if table
+        .live()
+        .any(|d| d.penholder == seat && d.id >= sit.sc.drafts.len())
+    {
+        return None;
+    }
+    let passes = |d: &DraftState| sit.predict(seat, d.text(), Context::of(d)).passes;
+    if table
+        .live()
+        .any(|d| d.status != DraftStatus::InDrawer && passes(d))
+    {
+        return None;
+    }
+    let blocked = table.live().filter(|d| {
+        d.penholder != seat
+            && matches!(d.status, DraftStatus::Blocked { .. })
+            && sit.sc.rules.needs_consensus(d.kind())
+    });
+    for d in blocked {
+        let hyp = would_be(sit, table, seat, d.text().clone());
+        let found = search(sit, seat, &hyp);
+        let own_line = sit.breach(seat, &found.text).is_some();
+        if own_line || !found.prediction.passes || found.value < 0.0 || &found.text == d.text() {
+            continue;
+        }
+        return Some(Act::TableDraft {
+            title: format!("{} (the presidency's compromise)", d.title),
+            text: found.text,
+            reason: format!(
+                "As President of the Council, to find a text every member can accept after \"{}\" was blocked",
+                d.title
+            ),
+        });
+    }
+    None
+}
+
+/// A penholder withdraws its draft when a weightier text of its own has
+/// taken its place, or when events have left it worth less than nothing to
+/// its author.
+pub fn withdrawals(sit: &Situation, seat: SeatId, table: &Table) -> Vec<DraftId> {
+    table
+        .live()
+        .filter(|d| d.penholder == seat && d.status != DraftStatus::InDrawer)
+        .filter(|d| {
+            // A weightier text of its own, still alive or already adopted.
+            let overtaken = table.drafts.iter().any(|o| {
+                o.penholder == seat
+                    && o.id > d.id
+                    && (o.status.is_live() || matches!(o.status, DraftStatus::Adopted { .. }))
+                    && o.status != DraftStatus::InDrawer
+                    && rank(o.kind()) > rank(d.kind())
+            });
+            overtaken || sit.assess(seat, d.text(), Context::of(d)).value < -0.2
+        })
+        .map(|d| d.id)
+        .collect()
+}
