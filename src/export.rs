@@ -171,6 +171,18 @@ fn write_document(r: &Record, w: &mut dyn Writer) {
         w.table(&["Member", "Score", "Objectives"], &rows);
     }
 
+    if let Some(outcome) = &r.outcome
+        && !outcome.turning_points.is_empty()
+    {
+        w.heading(2, "What would have changed it");
+        let items: Vec<String> = outcome
+            .turning_points
+            .iter()
+            .map(|t| format!("Day {}: {}. {}", t.day, t.happened, t.flip))
+            .collect();
+        w.list(&items);
+    }
+
     w.heading(2, "What really happened");
     for part in paragraphs(&r.what_really_happened) {
         w.paragraph(part);

@@ -142,6 +142,7 @@ fn what_happened(ui: &mut egui::Ui, record: &Record) {
             ui.label(RichText::new(text).color(colour));
         }
     }
+    turning_points(ui, record);
     ui.add_space(8.0);
     ui.label(theme::heading("What really happened"));
     ui.label(if record.what_really_happened.is_empty() {
@@ -149,6 +150,28 @@ fn what_happened(ui: &mut egui::Ui, record: &Record) {
     } else {
         &record.what_really_happened
     });
+}
+
+/// The decisive moments and what would have flipped them, judged as the
+/// delegation judged at that moment.
+fn turning_points(ui: &mut egui::Ui, record: &Record) {
+    let Some(outcome) = &record.outcome else {
+        return;
+    };
+    if outcome.turning_points.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(theme::heading("What would have changed it"));
+    for t in &outcome.turning_points {
+        ui.label(
+            RichText::new(format!("Day {}: {}.", t.day, t.happened))
+                .strong()
+                .color(theme::TEXT),
+        );
+        ui.label(RichText::new(&t.flip).size(theme::SMALL + 1.0));
+        ui.add_space(4.0);
+    }
 }
 
 /// Each delegation's score, the players' first, with its objectives and,

@@ -36,10 +36,22 @@ pub fn answer_lobby(
     draft: &DraftState,
     rng: &mut impl rand::Rng,
 ) -> (bool, String) {
-    let ctx = Context::of(draft);
-    let a = sit.assess(target, draft.text(), ctx);
     // One roll whatever the answer, so the random sequence does not depend on it.
     let noise = (rng.random::<f32>() - 0.5) * 0.3;
+    answer_lobby_with(sit, target, by, draft, noise)
+}
+
+/// [`answer_lobby`] with the day's mood given: `noise` is added to the
+/// target's willingness (0 for its considered answer, as the debrief asks).
+pub fn answer_lobby_with(
+    sit: &Situation,
+    target: SeatId,
+    by: SeatId,
+    draft: &DraftState,
+    noise: f32,
+) -> (bool, String) {
+    let ctx = Context::of(draft);
+    let a = sit.assess(target, draft.text(), ctx);
     if let Some((decision, reason)) = sit.script(target, draft.id) {
         return if decision.supports() {
             (true, "it has already decided to support the text".into())

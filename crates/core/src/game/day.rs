@@ -273,6 +273,7 @@ impl Game {
             products,
             scores,
             vetoes,
+            turning_points: self.history.turning_points.clone(),
         });
     }
 }

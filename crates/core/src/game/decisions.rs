@@ -315,6 +315,7 @@ impl Game {
     }
 
     fn resolve_silence(&mut self, draft: DraftId, current: Current) {
+        self.note_turning_point(draft, &current);
         let sc = self.scenario.clone();
         let positions: Vec<Stated<bool>> = current
             .choices
@@ -389,6 +390,7 @@ impl Game {
     }
 
     fn resolve_draft(&mut self, draft: DraftId, current: Current) {
+        self.note_turning_point(draft, &current);
         let (ballots, result) = self.tally(&current, Matter::Substantive);
         let version = self.table.drafts[draft].version();
         self.log(What::Vote {

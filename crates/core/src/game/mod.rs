@@ -50,6 +50,7 @@ pub mod news;
 mod promises;
 #[cfg(test)]
 mod tests;
+mod turning;
 
 use std::sync::Arc;
 

@@ -655,3 +655,91 @@ fn a_member_tables_a_draft_of_its_own_within_the_rules() {
         Err(ActError::AlreadyDone)
     );
 }
+
+#[test]
+fn the_change_a_turning_point_names_flips_the_decision_when_replayed() {
+    let sc = gaza();
+    let mut game = game_with(&sc, 5, &["MAR"]);
+    let mar = seat(&game, "MAR");
+    let ps = draft(&game, "moroccan_ps");
+    drive(&mut game);
+    game.command(mar, &Act::EndTurn).unwrap();
+    drive(&mut game);
+    assert_eq!(game.clock().phase, PhaseName::Corridors);
+    let day = game.clock().day;
+    let before = game.clone();
+    let silence = |game: &mut Game| {
+        let put = Act::PutUnderSilence {
+            draft: ps,
+            reason: String::new(),
+        };
+        game.command(mar, &put).unwrap();
+        game.command(mar, &Act::EndTurn).unwrap();
+        drive(game);
+        // Morocco's own decisions, as the AI would take them.
+        while game.clock().day == day && game.clock().phase == PhaseName::Decision {
+            let act = game.ai_decision(mar).expect("Morocco decides");
+            game.command(mar, &act).unwrap();
+            drive(game);
+        }
+    };
+    let kept = |game: &Game, member: &str| {
+        game.record().entries.iter().find_map(|e| match &e.what {
+            What::Silence {
+                draft, positions, ..
+            } if e.day == day && draft == "moroccan_ps" => positions
+                .iter()
+                .find(|p| p.member == member)
+                .map(|p| p.choice),
+            _ => None,
+        })
+    };
+    // As it was: the United States breaks silence, and the debrief says
+    // what would have moved it.
+    silence(&mut game);
+    assert_eq!(kept(&game, "USA"), Some(false));
+    let point = game
+        .history()
+        .turning_points
+        .iter()
+        .find(|t| t.day == day && t.draft == "moroccan_ps")
+        .unwrap_or_else(|| {
+            panic!(
+                "no turning point: {:?}",
+                game.record()
+                    .entries
+                    .iter()
+                    .filter(|e| e.day == day && matches!(e.what, What::Silence { .. }))
+                    .map(|e| format!("{:?}", e.what))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .clone();
+    assert!(
+        point.deciding.contains(&"USA".to_string()),
+        "{:?}",
+        point.deciding
+    );
+    assert!(!point.changes.is_empty(), "{}", point.flip);
+    assert!(
+        point.flip.contains("would have kept silence"),
+        "{}",
+        point.flip
+    );
+    // Played again from the corridors with the named change: it keeps silence.
+    let mut again = before;
+    let mut text = again.table().drafts[ps].text().clone();
+    for &change in &point.changes {
+        assert!(text.apply(change, &sc.parts));
+    }
+    let revise = Act::Revise {
+        draft: ps,
+        text,
+        reason: String::new(),
+    };
+    again.command(mar, &revise).unwrap();
+    silence(&mut again);
+    for member in &point.deciding {
+        assert_eq!(kept(&again, member), Some(true), "{member}: {}", point.flip);
+    }
+}

@@ -249,6 +249,35 @@ pub struct Outcome {
     pub products: Vec<Product>,
     pub scores: Vec<ScoreLine>,
     pub vetoes: Vec<String>,
+    /// The decisive moments and what would have flipped them, for the
+    /// debrief.
+    #[serde(default)]
+    pub turning_points: Vec<TurningPoint>,
+}
+
+/// A decisive moment: one delegation's choice decided it (a lone broken
+/// silence, a lone veto, a vote one short of the quota or carried by one),
+/// and what would have changed that choice, by the AI's own judgement at
+/// that moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurningPoint {
+    pub day: u32,
+    pub draft: String,
+    pub version: usize,
+    /// The members whose choices decided.
+    pub deciding: Vec<String>,
+    /// What happened, in a sentence.
+    pub happened: String,
+    /// The smallest change of the text that would have flipped the deciding
+    /// member (one change or a few), or none.
+    #[serde(default)]
+    pub changes: Vec<super::draft::Change>,
+    /// A member whose request for support would have been granted and would
+    /// have flipped it, if any.
+    #[serde(default)]
+    pub lobby_by: Option<String>,
+    /// What would have flipped it, in sentences.
+    pub flip: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -265,6 +265,9 @@ pub struct History {
     pub blocked: Vec<DraftId>,
     /// Seats that cast a veto, once per veto.
     pub vetoes: Vec<SeatId>,
+    /// Decisive moments so far, for the debrief.
+    #[serde(default)]
+    pub turning_points: Vec<super::record::TurningPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
