@@ -106,6 +106,11 @@ fn write_document(r: &Record, w: &mut dyn Writer) {
         r.start_date,
         r.seed
     ));
+    if let Some(branch) = &r.branch {
+        w.paragraph(&format!(
+            "Played again from a moment of another game: {branch}."
+        ));
+    }
     let members: Vec<Vec<String>> = r
         .members
         .iter()
@@ -553,6 +558,7 @@ mod tests {
                 },
             }],
             outcome: None,
+            branch: None,
         }
     }
 

@@ -82,6 +82,9 @@ pub fn snapshot(world: &mut World, next: PhaseName) {
         Some(game) => {
             let mut saved = SavedGame::capture(game, next);
             saved.classroom = world.get_resource::<SavedRoom>().map(|r| r.0.clone());
+            if next == PhaseName::Corridors {
+                keep_moment(&saved, &path);
+            }
             write_snapshot(&saved, &path).map(|journal| {
                 world.insert_resource(ActiveJournal(journal));
                 saved.saved_at
@@ -94,6 +97,68 @@ pub fn snapshot(world: &mut World, next: PhaseName) {
         world.remove_resource::<ActiveJournal>();
     }
     world.insert_resource(LastAutosave(Some(result)));
+}
+
+/// The folder of a save's moments: a snapshot of each day's corridors, from
+/// which the class may play the crisis again (see [`play_again`]).
+pub fn moments_dir(save: &Path) -> PathBuf {
+    save.with_extension("moments")
+}
+
+/// The snapshot of day `day`'s corridors of the game saved at `save`.
+pub fn moment_path(save: &Path, day: u32) -> PathBuf {
+    moments_dir(save).join(format!("day{day}.ron"))
+}
+
+/// Keeps the snapshot of a day's corridors. A failure costs only the
+/// chance to play again from that day: it is logged, and the game goes on.
+fn keep_moment(saved: &SavedGame, save: &Path) {
+    let path = moment_path(save, saved.clock.day);
+    let written = std::fs::create_dir_all(moments_dir(save))
+        .map_err(|e| e.to_string())
+        .and_then(|()| saved.write(&path).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        warn!("cannot keep {}: {e}", path.display());
+    }
+}
+
+/// Plays the game saved at `save` again from the corridors of day `day`, as
+/// a new game saved beside it (`…-again-2.ron`): the first game's save and
+/// transcript stay as they were. Returns the new save's path.
+pub fn play_again(world: &mut World, save: &Path, day: u32) -> Result<PathBuf, String> {
+    let moment = moment_path(save, day);
+    let saved = SavedGame::read(&moment).map_err(|e| e.to_string())?;
+    let stem = save
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "game".into());
+    let branch = (2..)
+        .map(|n| save.with_file_name(format!("{stem}-again-{n}.ron")))
+        .find(|p| !p.exists())
+        .ok_or("no free name for the new game")?;
+    saved.write(&branch).map_err(|e| e.to_string())?;
+    // The moments before this one belong to the new game too.
+    for earlier in 1..=day {
+        let from = moment_path(save, earlier);
+        if from.exists() {
+            let to = moment_path(&branch, earlier);
+            std::fs::create_dir_all(moments_dir(&branch)).map_err(|e| e.to_string())?;
+            std::fs::copy(&from, &to).map_err(|e| e.to_string())?;
+        }
+    }
+    resume_file(world, &branch).map_err(|e| e.to_string())?;
+    let from = format!(
+        "a branch of {}",
+        save.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    if let Some(mut game) = world.get_resource_mut::<CurrentGame>() {
+        game.play_again_from(&from);
+    }
+    // The branch's own first snapshot holds that line.
+    snapshot(world, PhaseName::Corridors);
+    Ok(branch)
 }
 
 fn write_snapshot(saved: &SavedGame, path: &Path) -> Result<Journal, String> {

@@ -81,6 +81,21 @@ pub fn start_new_game(world: &mut World, config: GameConfig) {
 /// inputs of its journal are replayed.
 pub fn resume(world: &mut World, path: &Path) -> Result<(), SaveError> {
     autosave::resume_file(world, path)?;
+    enter_resumed(world);
+    Ok(())
+}
+
+/// Plays the game saved at `save` again from the corridors of day `day`,
+/// as a new game beside it; on failure the debrief explains.
+pub fn play_again(world: &mut World, save: &Path, day: u32) -> Result<(), String> {
+    autosave::play_again(world, save, day)?;
+    enter_resumed(world);
+    Ok(())
+}
+
+/// The chamber, after a save was resumed: the room reopens, the timer and
+/// the desk start afresh.
+fn enter_resumed(world: &mut World) {
     super::classroom::reopen_if_saved(world);
     let seen = world
         .get_resource::<CurrentGame>()
@@ -95,7 +110,6 @@ pub fn resume(world: &mut World, path: &Path) -> Result<(), SaveError> {
     world
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Chamber);
-    Ok(())
 }
 
 /// Reads and resumes the save at `path`; on failure the menu explains.

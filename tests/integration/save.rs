@@ -423,3 +423,53 @@ fn a_crash_loses_no_answered_act_the_journal_replays_them() {
     assert!(resumed.world().resource::<CurrentGame>().is_over());
     assert_eq!(a, b, "the resumed game ends as the uninterrupted one");
 }
+
+#[test]
+fn a_class_plays_again_from_a_turning_point_and_both_games_are_kept_apart() {
+    let sc = gaza();
+    let dir = tmp("again");
+    let path = dir.join("autosave.ron");
+    let mut app = play::headless_app();
+    app.insert_resource(AutosaveTo(path.clone()));
+    play::start_game(app.world_mut(), GameConfig::all_ai(sc, 5));
+    let first = finish(&mut app);
+    drop(app);
+    let point = first
+        .outcome
+        .as_ref()
+        .and_then(|o| o.turning_points.first())
+        .expect("a decisive moment")
+        .clone();
+    let day = point.day;
+    assert!(
+        autosave::moment_path(&path, day).exists(),
+        "the day's corridors were kept"
+    );
+    let first_save = std::fs::read_to_string(&path).unwrap();
+
+    let mut again = play::headless_app();
+    let branch = autosave::play_again(again.world_mut(), &path, day).expect("plays again");
+    assert_eq!(branch, dir.join("autosave-again-2.ron"));
+    let second = finish(&mut again);
+    // The new game says what it is, and shares the first one's days before.
+    assert!(
+        second
+            .branch
+            .as_deref()
+            .is_some_and(|b| b.contains("autosave.ron"))
+    );
+    let before = |r: &Record| -> Vec<String> {
+        r.entries
+            .iter()
+            .filter(|e| e.day < day)
+            .map(|e| format!("{:?}", e.what))
+            .collect()
+    };
+    assert_eq!(before(&second), before(&first));
+    assert!(second.entries.iter().any(|e| e.day == day
+        && matches!(&e.what, horseshoe_core::model::record::What::Announcement { text } if text.contains("new branch"))));
+    // The first game's save is untouched; the new one saves beside it.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first_save);
+    let saved = SavedGame::read(&branch).expect("the new game's save");
+    assert!(saved.transcript.0.branch.is_some());
+}

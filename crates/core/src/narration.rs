@@ -567,6 +567,7 @@ mod tests {
                 })
                 .collect(),
             outcome: None,
+            branch: None,
         }
     }
 

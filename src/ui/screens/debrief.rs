@@ -14,6 +14,8 @@ use horseshoe_core::narration::Narrator;
 use super::Screen;
 use crate::export;
 use crate::play::CurrentGame;
+use crate::play::autosave::{self, AutosaveTo};
+use crate::ui::saves;
 use crate::ui::{UiPass, root_ui, theme};
 
 pub(super) fn plugin(app: &mut App) {
@@ -31,8 +33,11 @@ const SCROLL_BAR_ROOM: f32 = 14.0;
 fn debrief_screen(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
+    save: Option<Res<AutosaveTo>>,
     mut next: ResMut<NextState<Screen>>,
     mut exported: Local<Option<Result<String, String>>>,
+    again_failed: Option<Res<AgainFailed>>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(game) = game else {
@@ -63,7 +68,18 @@ fn debrief_screen(
                     // Room for the scroll bar: justified text otherwise runs
                     // under it and loses its last letters.
                     ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                    what_happened(ui, record);
+                    let failed = again_failed.as_deref().map(|a| a.0.as_str());
+                    let again = what_happened(ui, record, save.as_deref(), failed);
+                    if let (Some(day), Some(save)) = (again, save.as_deref()) {
+                        let path = save.0.clone();
+                        commands.remove_resource::<AgainFailed>();
+                        commands.queue(move |world: &mut World| {
+                            if let Err(e) = saves::play_again(world, &path, day) {
+                                error!("{e}");
+                                world.insert_resource(AgainFailed(e));
+                            }
+                        });
+                    }
                 });
             egui::ScrollArea::vertical()
                 .id_salt("scores")
@@ -105,8 +121,18 @@ fn transcript_buttons(
     }
 }
 
-/// What the Council adopted, the key moments, what really happened.
-fn what_happened(ui: &mut egui::Ui, record: &Record) {
+/// Why the class could not play again from a moment, for the debrief.
+#[derive(Resource, Debug, Clone)]
+struct AgainFailed(String);
+
+/// What the Council adopted, the key moments, what would have changed them
+/// (and a day to play again from, if one is chosen), what really happened.
+fn what_happened(
+    ui: &mut egui::Ui,
+    record: &Record,
+    save: Option<&AutosaveTo>,
+    failed: Option<&str>,
+) -> Option<u32> {
     ui.label(theme::heading("What the Council adopted"));
     match record.outcome.as_ref().map(|o| o.products.as_slice()) {
         Some([]) | None => {
@@ -142,7 +168,10 @@ fn what_happened(ui: &mut egui::Ui, record: &Record) {
             ui.label(RichText::new(text).color(colour));
         }
     }
-    turning_points(ui, record);
+    let again = turning_points(ui, record, save);
+    if let Some(e) = failed {
+        ui.label(RichText::new(format!("Cannot play it again: {e}")).color(theme::RED));
+    }
     ui.add_space(8.0);
     ui.label(theme::heading("What really happened"));
     ui.label(if record.what_really_happened.is_empty() {
@@ -150,17 +179,19 @@ fn what_happened(ui: &mut egui::Ui, record: &Record) {
     } else {
         &record.what_really_happened
     });
+    again
 }
 
 /// The decisive moments and what would have flipped them, judged as the
 /// delegation judged at that moment.
-fn turning_points(ui: &mut egui::Ui, record: &Record) {
-    let Some(outcome) = &record.outcome else {
-        return;
-    };
+/// Offers to play again from the day's corridors, when the game kept them:
+/// returns the day chosen.
+fn turning_points(ui: &mut egui::Ui, record: &Record, save: Option<&AutosaveTo>) -> Option<u32> {
+    let outcome = record.outcome.as_ref()?;
     if outcome.turning_points.is_empty() {
-        return;
+        return None;
     }
+    let mut chosen = None;
     ui.add_space(8.0);
     ui.label(theme::heading("What would have changed it"));
     for t in &outcome.turning_points {
@@ -170,8 +201,20 @@ fn turning_points(ui: &mut egui::Ui, record: &Record) {
                 .color(theme::TEXT),
         );
         ui.label(RichText::new(&t.flip).size(theme::SMALL + 1.0));
+        let moment = save.map(|s| autosave::moment_path(&s.0, t.day));
+        if moment.is_some_and(|m| m.exists())
+            && ui
+                .button(format!("Play it again from day {}", t.day))
+                .on_hover_text(
+                    "The class takes up the crisis again from that day's corridors, as a new game: this one's transcript is kept as it is.",
+                )
+                .clicked()
+        {
+            chosen = Some(t.day);
+        }
         ui.add_space(4.0);
     }
+    chosen
 }
 
 /// Each delegation's score, the players' first, with its objectives and,

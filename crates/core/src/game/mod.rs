@@ -182,6 +182,7 @@ impl Game {
             what_really_happened: s.what_really_happened.clone(),
             entries: Vec::new(),
             outcome: None,
+            branch: None,
         };
         Game {
             clock: Clock {
@@ -337,8 +338,21 @@ impl Game {
             what_really_happened: String::new(),
             entries: Vec::new(),
             outcome: None,
+            branch: None,
         };
         std::mem::replace(&mut self.record, empty)
+    }
+
+    /// Marks this game as played again from a moment of another (`from`
+    /// says which): the record says so, and its transcript is its own.
+    pub fn play_again_from(&mut self, from: &str) {
+        let day = self.clock.day;
+        self.record.branch = Some(from.to_string());
+        self.log(What::Announcement {
+            text: format!(
+                "The class plays the crisis again from the corridors of day {day}: {from}. What follows is a new branch; the first game's transcript is kept as it was."
+            ),
+        });
     }
 
     /// Names the students playing a delegation, for the record.

@@ -25,6 +25,9 @@ pub struct Record {
     pub entries: Vec<Entry>,
     /// Filled in when the game ends.
     pub outcome: Option<Outcome>,
+    /// For a game played again from a moment of another: which, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
