@@ -559,9 +559,10 @@
         s.human ? t("students") : "", s.turn_done && view.phase === "Corridors" ? t("turn_done") : "",
         connected.includes(s.seat) ? t("connected_mark") : ""].filter(Boolean).join(" · ");
       const stance = known ? known.stance : "Unknown";
-      return el("li", { class: `seat stance-${stance}${view.desk && view.desk.seat === s.seat ? " mine" : ""}` },
+      const guess = known && known.sure === "Guess" ? " guess" : "";
+      return el("li", { class: `seat stance-${stance}${guess}${view.desk && view.desk.seat === s.seat ? " mine" : ""}` },
         el("span", { class: "name", text: s.name }),
-        el("span", { class: "stance", text: known ? t(`stance_${stance}`) : "" }),
+        el("span", { class: "stance", text: known ? t(`stance_${stance}`) + (known.sure === "Guess" ? "?" : "") : "" }),
         marks ? el("span", { class: "marks", text: marks }) : null,
         known && known.basis ? el("span", { class: "basis", text: known.basis }) : null,
         s.human && s.team ? el("span", { class: "basis", text: s.team }) : null);

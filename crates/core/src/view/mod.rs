@@ -254,7 +254,19 @@ fn drafts(game: &Game, audience: Audience, me: Option<SeatId>) -> Vec<DraftView>
         .iter()
         .filter(|d| d.status != DraftStatus::InDrawer || Some(d.penholder) == me)
         .map(|d| {
-            let known = std::mem::take(&mut positions[d.id]);
+            let mut known = std::mem::take(&mut positions[d.id]);
+            // A delegation's reader also sees its own estimate of those who
+            // have not shown their hand.
+            if let Some(reader) = me
+                && d.status.is_live()
+                && d.status != DraftStatus::InDrawer
+            {
+                for (seat, k) in known.iter_mut().enumerate() {
+                    if seat != reader && k.stance == positions::Stance::Unknown {
+                        *k = positions::estimate(&sit, reader, seat, d);
+                    }
+                }
+            }
             let mut view = DraftView::of(sc, d, game.clock().day, known);
             view.crosses_my_red_line = me.and_then(|seat| {
                 let line = sit.breach(seat, d.text())?;

@@ -38,11 +38,25 @@ impl Stance {
     }
 }
 
+/// How sure the reader can be of a position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sure {
+    /// The delegation showed it: in the open, or to the reader in private.
+    #[default]
+    Shown,
+    /// The reader's own delegation's estimate, from the delegation's public
+    /// line and red lines, read through its own misreadings, as an AI
+    /// delegation reads the others: it may be wrong.
+    Guess,
+}
+
 /// A position and what it rests on, in words ("broke silence on day 3: ...").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Known {
     pub stance: Stance,
     pub basis: String,
+    #[serde(default)]
+    pub sure: Sure,
 }
 
 impl Known {
@@ -50,7 +64,61 @@ impl Known {
         Known {
             stance: Stance::Unknown,
             basis: String::new(),
+            sure: Sure::Shown,
         }
+    }
+
+    /// The stance in words, with a question mark when it is a guess.
+    pub fn word(&self) -> String {
+        match self.sure {
+            Sure::Shown => self.stance.word().to_string(),
+            Sure::Guess => format!("{}?", self.stance.word()),
+        }
+    }
+}
+
+/// What `reader` expects of `seat` on a draft it has shown no position on:
+/// its value of the text as the reader misreads it, and any red line the
+/// text crosses (red lines are public), as an AI delegation predicts.
+pub fn estimate(
+    sit: &crate::ai::Situation,
+    reader: SeatId,
+    seat: SeatId,
+    draft: &crate::model::draft::DraftState,
+) -> Known {
+    let ctx = crate::ai::Context::of(draft);
+    let a = sit.assess(seat, draft.text(), ctx);
+    let (stance, basis) = if let Some(line) = a.breach {
+        let reason = &sit.sc.delegations[seat].red_lines[line].reason;
+        (
+            Stance::Opposes,
+            format!("your estimate: the text crosses its known red line ({reason})"),
+        )
+    } else {
+        // Favours owed and promises given are private: the reader does not
+        // count them.
+        let d = &sit.disp[seat];
+        let private = if draft.penholder == seat {
+            0.0
+        } else {
+            0.5 * d.goodwill[draft.penholder] + d.commitment(draft.id)
+        };
+        let value = a.value - private + sit.disp[reader].misread.get(seat).copied().unwrap_or(0.0);
+        let stance = match value {
+            v if v > 0.35 => Stance::Supports,
+            v if v > 0.0 => Stance::CanAccept,
+            v if v > -0.3 => Stance::Reservations,
+            _ => Stance::Opposes,
+        };
+        (
+            stance,
+            "your estimate from its public line and its partners; ask it to learn more".to_string(),
+        )
+    };
+    Known {
+        stance,
+        basis,
+        sure: Sure::Guess,
     }
 }
 
@@ -93,7 +161,11 @@ struct Positions<'r> {
 impl Positions<'_> {
     fn set(&mut self, draft: &str, member: &str, stance: Stance, basis: String) {
         if let (Some(&d), Some(&s)) = (self.draft_of.get(draft), self.seat_of.get(member)) {
-            self.known[d][s] = Known { stance, basis };
+            self.known[d][s] = Known {
+                stance,
+                basis,
+                sure: Sure::Shown,
+            };
         }
     }
 

@@ -151,3 +151,61 @@ fn positions_are_what_each_delegation_showed_not_what_it_thinks() {
         }
     }
 }
+
+#[test]
+fn a_delegation_sees_its_own_estimate_of_the_silent_marked_as_a_guess_and_the_room_none() {
+    use super::positions::Sure;
+    let mut game = Game::new(GameConfig::all_ai(gaza(), 6));
+    play_until(&mut game, |g| {
+        g.table()
+            .drafts
+            .iter()
+            .any(|d| d.status == DraftStatus::OnTable)
+    });
+    let sc = game.scenario().clone();
+    let room = GameView::of(&game, Reader::Room);
+    assert!(
+        room.drafts
+            .iter()
+            .flat_map(|d| &d.positions)
+            .all(|k| k.sure == Sure::Shown),
+        "the room's view holds no one's estimate"
+    );
+    // Each guess is the reader's own reading: the delegation's value of
+    // the text as the reader misreads it, as an AI delegation predicts.
+    let sit = game.situation();
+    for reader in 0..sc.seat_count() {
+        let view = GameView::of(&game, Reader::Delegation(reader));
+        for dv in &view.drafts {
+            let d = &game.table().drafts[dv.id];
+            for (seat, k) in dv.positions.iter().enumerate() {
+                if k.sure != Sure::Guess {
+                    continue;
+                }
+                // Red lines are public: a text across one is expected to
+                // meet opposition.
+                if sit.breach(seat, d.text()).is_some() {
+                    assert_eq!(k.stance, Stance::Opposes);
+                    continue;
+                }
+                let ctx = crate::ai::Context::of(d);
+                // Favours and promises are private: not in the reading.
+                let disp = &game.dispositions()[seat];
+                let private = if d.penholder == seat {
+                    0.0
+                } else {
+                    0.5 * disp.goodwill[d.penholder] + disp.commitment(d.id)
+                };
+                let read = sit.assess(seat, d.text(), ctx).value - private
+                    + game.dispositions()[reader].misread[seat];
+                let expected = match read {
+                    v if v > 0.35 => Stance::Supports,
+                    v if v > 0.0 => Stance::CanAccept,
+                    v if v > -0.3 => Stance::Reservations,
+                    _ => Stance::Opposes,
+                };
+                assert_eq!(k.stance, expected, "{reader} reading {seat}");
+            }
+        }
+    }
+}

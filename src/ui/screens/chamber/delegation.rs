@@ -48,7 +48,7 @@ pub(super) fn delegation(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}:", d.title)).strong());
             let colour = theme::stance_colour(known.stance);
-            ui.label(RichText::new(known.stance.word()).color(colour).strong());
+            ui.label(RichText::new(known.word()).color(colour).strong());
         });
         if known.stance != Stance::Unknown {
             ui.label(theme::muted(sentence(&known.basis)));
@@ -58,7 +58,9 @@ pub(super) fn delegation(ui: &mut egui::Ui, view: &GameView, desk: &Desk) {
     ui.label(
         RichText::new(
             "Positions come from what a delegation has done in the open (or told you in private): \
-             the pen, co-sponsoring, amendments, silence and votes.",
+             the pen, co-sponsoring, amendments, silence and votes. A question mark is your \
+             delegation's own estimate of one that has not shown its hand: it may be wrong; \
+             lobbying it tells you more.",
         )
         .size(theme::SMALL)
         .color(theme::MUTED),

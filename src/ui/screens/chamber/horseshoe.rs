@@ -133,7 +133,7 @@ fn nameplate(
         }
         format!("{short}  {}", marks.trim())
     } else if let Some(k) = known {
-        format!("{}  {}", k.stance.word(), marks.trim())
+        format!("{}  {}", k.word(), marks.trim())
     } else {
         marks.trim().to_string()
     };
@@ -159,7 +159,7 @@ fn hover(name: &str, team: &str, known: Option<&Known>) -> String {
     }
     match known {
         Some(k) if k.stance != Stance::Unknown => {
-            out.push_str(&format!(": {}, {}", k.stance.word(), k.basis));
+            out.push_str(&format!(": {}, {}", k.word(), k.basis));
         }
         Some(_) => out.push_str(": has shown no position on this draft yet"),
         None => {}
