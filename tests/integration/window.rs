@@ -103,7 +103,10 @@ fn autosave_in(dir: &Path) -> PathBuf {
     assert_eq!(saves.len(), 1, "one autosave file per game: {files:?}");
     let journal = horseshoe_core::journal::path_for(saves[0]);
     assert!(files.contains(&journal), "its journal: {files:?}");
-    assert_eq!(files.len(), 2, "nothing else: {files:?}");
+    // And the folder of its days' corridors, to play again from.
+    let moments = horseshoe::play::autosave::moments_dir(saves[0]);
+    assert!(moments.is_dir(), "its moments: {files:?}");
+    assert_eq!(files.len(), 3, "nothing else: {files:?}");
     saves[0].clone()
 }
 

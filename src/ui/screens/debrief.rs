@@ -139,14 +139,19 @@ fn what_happened(
             ui.label("Nothing. The Council did not speak.");
         }
         Some(products) => {
-            for p in products {
-                ui.label(
-                    RichText::new(format!("Day {}: {}", p.day, p.kind.name()))
-                        .color(theme::GREEN)
-                        .strong(),
-                );
-                ui.label(RichText::new(&p.text).size(theme::SMALL + 1.0));
-                ui.add_space(6.0);
+            // Each text folded under its line: the moments below are what a
+            // class discusses first.
+            for (i, p) in products.iter().enumerate() {
+                let heading = RichText::new(format!("Day {}: {} (the text)", p.day, p.kind.name()))
+                    .color(theme::GREEN)
+                    .strong();
+                egui::CollapsingHeader::new(heading)
+                    .id_salt(("adopted", i))
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(&p.text).size(theme::SMALL + 1.0));
+                    });
+                ui.add_space(4.0);
             }
         }
     }
