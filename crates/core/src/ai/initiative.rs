@@ -118,8 +118,8 @@ pub fn escalation(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
     None
 }
 
-/// The presidency, when a statement was blocked and nothing on the table
-/// can pass, proposes a text of the same kind every member can accept.
+/// The presidency, when a statement was blocked and no other text of its
+/// kind on the table can pass, proposes one every member can accept.
 pub fn compromise(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
     if seat != sit.sc.presidency || !time_left(sit) {
         return None;
@@ -131,18 +131,19 @@ pub fn compromise(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
         return None;
     }
     let passes = |d: &DraftState| sit.predict(seat, d.text(), Context::of(d)).passes;
-    if table
-        .live()
-        .any(|d| d.status != DraftStatus::InDrawer && passes(d))
-    {
-        return None;
-    }
     let blocked = table.live().filter(|d| {
         d.penholder != seat
             && matches!(d.status, DraftStatus::Blocked { .. })
             && sit.sc.rules.needs_consensus(d.kind())
     });
     for d in blocked {
+        // Another text of the kind that can pass makes a compromise needless.
+        let other_passes = table.live().any(|o| {
+            o.id != d.id && o.kind() == d.kind() && o.status != DraftStatus::InDrawer && passes(o)
+        });
+        if other_passes {
+            continue;
+        }
         let hyp = would_be(sit, table, seat, d.text().clone());
         let found = search(sit, seat, &hyp);
         let own_line = sit.breach(seat, &found.text).is_some();

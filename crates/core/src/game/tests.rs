@@ -743,3 +743,57 @@ fn the_change_a_turning_point_names_flips_the_decision_when_replayed() {
         assert_eq!(kept(&again, member), Some(true), "{member}: {}", point.flip);
     }
 }
+
+#[test]
+fn the_presidency_proposes_a_compromise_when_a_student_penholder_will_not() {
+    // Guatemala will not have the flash appeal in a statement; France, a
+    // student, puts its statement under silence unchanged.
+    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+        r#"(member: "GTM", salience: 0.3,"#,
+        r#"(member: "GTM", red_lines: [(id: "no_appeal", products: [PressStatement], rule: MustNotContain(clause: "donors"), reason: "its capital will not be lectured about the flash appeal")], salience: 0.3,"#,
+    );
+    let sc = scenario(&src);
+    let mut game = game_with(&sc, 3, &["FRA"]);
+    let fra = seat(&game, "FRA");
+    let ps = draft(&game, "mira_ps");
+    drive(&mut game);
+    let put = Act::PutUnderSilence {
+        draft: ps,
+        reason: String::new(),
+    };
+    game.command(fra, &put).unwrap();
+    game.command(fra, &Act::EndTurn).unwrap();
+    drive(&mut game);
+    while game.clock().day == 1 && game.clock().phase == PhaseName::Decision {
+        let act = game.ai_decision(fra).expect("France decides");
+        game.command(fra, &act).unwrap();
+        drive(&mut game);
+    }
+    assert!(matches!(
+        game.table().drafts[ps].status,
+        DraftStatus::Blocked { .. }
+    ));
+    // Day 2: the presidency, the United States, tables a statement without
+    // the paragraph, and says why.
+    let entries = &game.record().entries;
+    let (text, reason) = entries
+        .iter()
+        .find_map(|e| match &e.what {
+            What::Circulated {
+                penholder,
+                title,
+                clauses,
+                reason,
+                ..
+            } if penholder == "USA" && title.contains("compromise") => {
+                Some((clauses.clone(), reason.clone()))
+            }
+            _ => None,
+        })
+        .expect("the presidency's compromise");
+    assert!(!text.iter().any(|(c, _)| c == "donors"), "{text:?}");
+    assert!(
+        reason.starts_with("As President of the Council"),
+        "{reason}"
+    );
+}
