@@ -11,7 +11,7 @@ use crate::ai::penholder::{join_names, moves};
 use crate::ai::{Context, Situation};
 use crate::model::compiled::{DraftId, SeatId};
 use crate::model::decision::{Choice, Current};
-use crate::model::draft::{Change, DraftState, Text};
+use crate::model::draft::{Change, DraftState, Text, wording_words};
 use crate::model::record::TurningPoint;
 use crate::model::state::{Commitment, Controller};
 use crate::rules::Vote;
@@ -419,14 +419,7 @@ fn smallest_change(
 /// "paragraph 3 said "calls for …" instead of "expresses …"", in words.
 fn had(sc: &crate::model::compiled::CompiledScenario, text: &Text, change: Change) -> String {
     let c = sc.clause(change.clause());
-    let words = |w: u8| {
-        let wd = &c.wordings[(w as usize).min(c.wordings.len() - 1)];
-        format!(
-            "\u{201c}{} {}\u{201d}",
-            wd.verb.replace("{its}", "its"),
-            wd.text.replace("{its}", "its")
-        )
-    };
+    let words = |w: u8| format!("\u{201c}{}\u{201d}", wording_words(sc, change.clause(), w));
     let paragraph = |clause| {
         text.clauses
             .iter()

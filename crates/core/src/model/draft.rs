@@ -201,14 +201,7 @@ impl Change {
     /// "add: expresses its concern at the firing of rockets ...".
     pub fn describe(self, sc: &CompiledScenario) -> String {
         let c = sc.clause(self.clause());
-        let wording = |w: u8| {
-            let wd = &c.wordings[(w as usize).min(c.wordings.len() - 1)];
-            format!(
-                "\"{} {}\"",
-                wd.verb.replace("{its}", "its"),
-                wd.text.replace("{its}", "its")
-            )
-        };
+        let wording = |w: u8| format!("\"{}\"", wording_words(sc, self.clause(), w));
         match self {
             Change::Add { wording: w, .. } => format!("add {}", wording(w)),
             Change::Delete { .. } => format!("delete the paragraph on {}", c.topic.clone()),
@@ -221,6 +214,19 @@ impl Change {
             }
         }
     }
+}
+
+/// A clause's wording as one phrase, verb and text: "calls for an end to
+/// rocket fire from Gaza into Israel" (the strongest, if `wording` is past
+/// the last).
+pub fn wording_words(sc: &CompiledScenario, clause: ClauseId, wording: u8) -> String {
+    let c = sc.clause(clause);
+    let wd = &c.wordings[(wording as usize).min(c.wordings.len() - 1)];
+    format!(
+        "{} {}",
+        wd.verb.replace("{its}", "its"),
+        wd.text.replace("{its}", "its")
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
