@@ -535,3 +535,56 @@ fn accepting_an_amendment_lapses_the_others_that_propose_the_same_change() {
     assert_eq!(state(first), AmendmentState::Accepted);
     assert_eq!(state(twin), AmendmentState::Lapsed);
 }
+
+#[test]
+fn gaza_games_differ_from_seed_to_seed_and_the_historical_outcome_is_the_most_common() {
+    use horseshoe::sim::{self, DraftFate, SimOptions};
+    let options = SimOptions {
+        games: 200,
+        seed: 1,
+        threads: 2,
+        transcripts: None,
+        progress: false,
+    };
+    let batch = sim::run(gaza(), &options).expect("a batch");
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for g in &batch.games {
+        *counts.entry(g.outcome()).or_default() += 1;
+    }
+    assert!(counts.len() >= 3, "games differ: {counts:?}");
+    // History: Morocco's statement blocked by the United States, then agreed
+    // once the ceasefire came; Russia's draft not adopted.
+    let historical = |g: &sim::GameSummary| {
+        matches!(g.first_blocked.get("moroccan_ps"), Some(DraftFate::Blocked(by)) if by.iter().any(|c| c == "USA"))
+            && matches!(g.drafts.get("moroccan_ps"), Some(DraftFate::Adopted(8)))
+            && !matches!(g.drafts.get("russia_res"), Some(DraftFate::Adopted(_)))
+    };
+    let most = counts.values().max().copied().unwrap_or(0);
+    let top: Vec<&String> = counts
+        .iter()
+        .filter(|(_, n)| **n == most)
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        top,
+        ["moroccan_ps adopted on day 8; russia_res never decided"],
+        "{counts:?}"
+    );
+    let in_top: Vec<&sim::GameSummary> = batch
+        .games
+        .iter()
+        .filter(|g| &g.outcome() == top[0])
+        .collect();
+    let faithful = in_top.iter().filter(|g| historical(g)).count();
+    assert!(
+        faithful * 10 >= in_top.len() * 9,
+        "{faithful} of {}",
+        in_top.len()
+    );
+    // Sometimes the Council says nothing at all.
+    assert!(batch.games.iter().any(|g| {
+        !g.drafts
+            .values()
+            .any(|f| matches!(f, DraftFate::Adopted(_)))
+    }));
+}
