@@ -797,3 +797,77 @@ fn the_presidency_proposes_a_compromise_when_a_student_penholder_will_not() {
         "{reason}"
     );
 }
+
+#[test]
+fn the_request_a_turning_point_names_would_have_won_the_breaker_over() {
+    // Guatemala minds the flash appeal, without a red line, and listens to
+    // Colombia; France, a student, puts its statement under silence as it is.
+    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+        r#"(member: "GTM", salience: 0.3, wants_product: 0.6, stances: { "solidarity": [0.7],"#,
+        r#"(member: "GTM", salience: 0.5, wants_product: -0.5, personality: (flexibility: 0.1, group_loyalty: 0.0), relationships: { "COL": 1.0 }, stances: { "donors": [-1.0, -1.0], "solidarity": [0.0],"#,
+    );
+    let sc = scenario(&src);
+    let mut game = game_with(&sc, 3, &["FRA"]);
+    let (fra, col, gtm) = (seat(&game, "FRA"), seat(&game, "COL"), seat(&game, "GTM"));
+    let ps = draft(&game, "mira_ps");
+    drive(&mut game);
+    let before = game.clone();
+    let decide = |game: &mut Game| {
+        let put = Act::PutUnderSilence {
+            draft: ps,
+            reason: String::new(),
+        };
+        game.command(fra, &put).unwrap();
+        game.command(fra, &Act::EndTurn).unwrap();
+        drive(game);
+        while game.clock().day == 1 && game.clock().phase == PhaseName::Decision {
+            let act = game.ai_decision(fra).expect("France decides");
+            game.command(fra, &act).unwrap();
+            drive(game);
+        }
+    };
+    let kept = |game: &Game| {
+        game.record().entries.iter().find_map(|e| match &e.what {
+            What::Silence {
+                draft, positions, ..
+            } if draft == "mira_ps" => positions
+                .iter()
+                .find(|p| p.member == "GTM")
+                .map(|p| p.choice),
+            _ => None,
+        })
+    };
+    decide(&mut game);
+    assert_eq!(kept(&game), Some(false), "Guatemala breaks silence");
+    let point = game
+        .history()
+        .turning_points
+        .first()
+        .expect("a turning point")
+        .clone();
+    assert_eq!(point.deciding, ["GTM"]);
+    let by = point
+        .lobby_by
+        .clone()
+        .expect("a request that would have worked");
+    assert!(
+        point.flip.contains("asked Guatemala for its support"),
+        "{}",
+        point.flip
+    );
+    // Played again: that member asks first, and Guatemala keeps silence.
+    let mut again = before;
+    let asker = sc.seat_of(&by).expect("member");
+    assert_eq!(asker, col, "{}", point.flip);
+    again
+        .apply(
+            asker,
+            &Act::Lobby {
+                target: gtm,
+                draft: ps,
+            },
+        )
+        .unwrap();
+    decide(&mut again);
+    assert_eq!(kept(&again), Some(true), "{}", point.flip);
+}
