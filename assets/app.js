@@ -417,6 +417,11 @@
   function memberButtons(d, me) {
     if (!d.live || d.kind !== "Resolution") return [];
     const buttons = [];
+    const view = state.view;
+    const chair = view.last_day && view.seats[me] && view.seats[me].presidency;
+    if (chair && d.votable && !d.vote_requested) {
+      buttons.push(button(t("call_vote"), () => act({ RequestVote: { draft: d.id, reason: "" } }), { title: t("call_vote_help") }));
+    }
     if (!d.sponsors.includes(me)) buttons.push(button(t("co_sponsor"), () => act({ CoSponsor: { draft: d.id } })));
     for (const a of d.amendments.filter((a) => a.by === me && a.pressable)) {
       buttons.push(button(t("insist", { id: a.id }), () => act({ InsistOnAmendment: { draft: d.id, amendment: a.id } })));

@@ -91,6 +91,8 @@ window.STRINGS = {
     in_blue: "Put in blue",
     in_blue_help: "The final text: it can be voted from tomorrow.",
     request_vote: "Request the vote",
+    call_vote: "Call the vote (as President)",
+    call_vote_help: "The crisis ends today: the Council decides this text.",
     withdraw: "Withdraw",
     table_own_heading: "A draft of your own (1 point)",
     table_own_help: "Table a new text with these paragraphs, then revise it. A resolution needs nine votes and no veto: one objection cannot stop it.",

@@ -529,6 +529,7 @@ impl Plan<'_, '_> {
         for draft in initiative::withdrawals(sit, seat, table) {
             self.free.push(Act::Withdraw { draft });
         }
+        self.free.extend(initiative::chair_votes(sit, seat, table));
     }
 
     /// Amendments: move the text toward us.

@@ -162,6 +162,30 @@ pub fn compromise(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
     None
 }
 
+/// The President, on the crisis's last day, calls the vote on a resolution
+/// left in blue by its penholder, when it expects nine votes and no veto.
+pub fn chair_votes(sit: &Situation, seat: SeatId, table: &Table) -> Vec<Act> {
+    if seat != sit.sc.presidency || time_left(sit) {
+        return Vec::new();
+    }
+    table
+        .live()
+        .filter(|d| {
+            d.penholder != seat
+                && !d.vote_requested
+                && matches!(d.status, DraftStatus::InBlue { since_day } if since_day < sit.day)
+                && sit.predict(seat, d.text(), Context::of(d)).passes
+        })
+        .map(|d| Act::RequestVote {
+            draft: d.id,
+            reason: format!(
+                "as President of the Council, so that the crisis does not end with \"{}\" undecided when nine members support it",
+                d.title
+            ),
+        })
+        .collect()
+}
+
 /// A penholder withdraws its draft when a weightier text of its own has
 /// taken its place, or when events have left it worth less than nothing to
 /// its author.

@@ -676,8 +676,12 @@ impl Doing<'_> {
 
     fn request_vote(&mut self, draft: DraftId, reason: &str) -> Result<(), ActError> {
         let seat = self.seat;
+        // On the crisis's last day the President may call the vote on a
+        // text left in blue, so that the Council does not end undecided.
+        let last_day = self.clock.day >= self.clock.days || self.clock.ending.is_some();
+        let chair = seat == self.sit.sc.presidency && last_day;
         let d = self.draft(draft)?;
-        if !d.sponsors_or_pen(seat) {
+        if !d.sponsors_or_pen(seat) && !chair {
             return Err(ActError::NotPenholder);
         }
         if !matches!(d.status, DraftStatus::InBlue { .. }) {

@@ -871,3 +871,49 @@ fn the_request_a_turning_point_names_would_have_won_the_breaker_over() {
     decide(&mut again);
     assert_eq!(kept(&again), Some(true), "{}", point.flip);
 }
+
+#[test]
+fn on_the_last_day_the_president_calls_the_vote_a_penholder_left_waiting() {
+    // China presides; the United States, a student, puts its resolution in
+    // blue and never asks for the vote.
+    let src = include_str!("../../../../scenarios/tutorial.ron")
+        .replace(r#"presidency: "USA","#, r#"presidency: "CHN","#);
+    let sc = scenario(&src);
+    let mut game = game_with(&sc, 3, &["USA"]);
+    let usa = seat(&game, "USA");
+    let res = draft(&game, "mira_res");
+    loop {
+        drive(&mut game);
+        if game.is_over() {
+            break;
+        }
+        let phase = game.clock().phase;
+        if phase == PhaseName::Corridors {
+            let blue = Act::PutInBlue {
+                draft: res,
+                reason: String::new(),
+            };
+            let _ = game.command(usa, &blue);
+            game.command(usa, &Act::EndTurn).unwrap();
+        } else if phase == PhaseName::Decision {
+            let act = game.ai_decision(usa).expect("the United States decides");
+            game.command(usa, &act).unwrap();
+        }
+    }
+    let called = game.record().entries.iter().any(|e| {
+        matches!(&e.what, What::VoteRequested { draft, by, reason }
+            if draft == "mira_res" && by == "CHN" && reason.starts_with("as President"))
+    });
+    assert!(called, "China calls the vote");
+    let voted = votes(&game)
+        .iter()
+        .any(|(s, _)| matches!(s, VoteSubject::Draft { draft, .. } if draft == "mira_res"));
+    assert!(voted);
+    // Not before the last day: a President does not take the pen's place.
+    let early = game
+        .record()
+        .entries
+        .iter()
+        .any(|e| matches!(&e.what, What::VoteRequested { by, .. } if by == "CHN") && e.day < 3);
+    assert!(!early);
+}

@@ -84,7 +84,7 @@ pub(super) fn actions(ui: &mut egui::Ui, view: &GameView, desk: &mut Desk, out: 
     if d.penholder == me {
         penholder_actions(ui, view, desk, out, d, me);
     } else if d.live {
-        member_actions(ui, out, d, me);
+        member_actions(ui, view, out, d, me);
     }
     lobbying(ui, view, desk, out, d, me, points);
     table_own(ui, out, d, me, points);
@@ -266,12 +266,30 @@ fn penholder_actions(
 
 /// Another member may co-sponsor a resolution, and press an amendment of
 /// its own to the vote (refused, or left unanswered by the penholder).
-fn member_actions(ui: &mut egui::Ui, out: &mut Outbox, d: &DraftView, me: SeatId) {
+fn member_actions(ui: &mut egui::Ui, view: &GameView, out: &mut Outbox, d: &DraftView, me: SeatId) {
     if d.kind != ProductKind::Resolution {
         return;
     }
+    // On the last day the President may call the vote on a text in blue.
+    let chair = view.last_day && view.seats.get(me).is_some_and(|s| s.presidency);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
+        if chair
+            && d.votable
+            && !d.vote_requested
+            && ui
+                .button("Call the vote (as President)")
+                .on_hover_text("The crisis ends today: the Council decides this text.")
+                .clicked()
+        {
+            out.send(
+                me,
+                Act::RequestVote {
+                    draft: d.id,
+                    reason: String::new(),
+                },
+            );
+        }
         if !d.sponsors.contains(&me) && ui.button("Co-sponsor").clicked() {
             out.send(
                 me,
