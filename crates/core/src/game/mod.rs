@@ -45,6 +45,8 @@ pub mod control;
 pub mod day;
 pub mod decisions;
 mod drafting;
+#[cfg(test)]
+mod initiative_tests;
 mod motions;
 pub mod news;
 mod promises;
