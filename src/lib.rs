@@ -14,6 +14,7 @@
 //!
 //! See ARCHITECTURE.md for the layers and the way of one act through them.
 
+pub mod audit;
 pub mod classroom;
 pub mod cli;
 pub mod export;

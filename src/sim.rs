@@ -61,6 +61,11 @@ pub struct GameSummary {
     pub sponsors: BTreeMap<String, Vec<String>>,
     /// Every procedural motion, and whether it was adopted.
     pub motions: Vec<(String, bool)>,
+    /// Ids of the news events that happened and the triggers that fired.
+    pub events: Vec<String>,
+    pub triggers: Vec<String>,
+    /// Per member, whether each of its objectives was met, in order.
+    pub objectives: Vec<Vec<bool>>,
     pub micros: u64,
 }
 
@@ -91,8 +96,11 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
     let mut first_blocked = BTreeMap::new();
     let mut sponsors: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut motions = Vec::new();
+    let (mut events, mut triggers) = (Vec::new(), Vec::new());
     for e in &record.entries {
         match &e.what {
+            What::News { event, .. } if !event.is_empty() => events.push(event.clone()),
+            What::TriggerFired { trigger, .. } => triggers.push(trigger.clone()),
             What::Circulated { draft, .. }
                 if fates
                     .get(draft)
@@ -166,6 +174,16 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
             .unwrap_or_default(),
         sponsors,
         motions,
+        events,
+        triggers,
+        objectives: outcome
+            .map(|o| {
+                o.scores
+                    .iter()
+                    .map(|s| s.objectives.iter().map(|r| r.achieved).collect())
+                    .collect()
+            })
+            .unwrap_or_default(),
         micros,
     }
 }

@@ -1,5 +1,6 @@
 //! The `horseshoe` command line.
 
+mod audit;
 mod check;
 mod power;
 mod serve;
@@ -55,6 +56,23 @@ pub enum Command {
         #[arg(long)]
         transcripts: Option<PathBuf>,
         /// Print the results as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Worker threads (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// For authors: play many AI-only games and say how they end and what never (or always) happens.
+    Audit {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Number of games.
+        #[arg(long, default_value_t = 500)]
+        games: usize,
+        /// Seed of the first game; game i uses seed + i.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print the audit as JSON instead of a table.
         #[arg(long)]
         json: bool,
         /// Worker threads (default: every core).
@@ -143,6 +161,13 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             threads,
         }) => simulate::run(&scenario, games, seed, transcripts, json, threads),
+        Some(Command::Audit {
+            scenario,
+            games,
+            seed,
+            json,
+            threads,
+        }) => audit::run(&scenario, games, seed, json, threads),
         Some(Command::Export { file, format, out }) => export(&file, format, out.as_deref()),
         Some(Command::Serve(args)) => serve::run(args),
         None => play(PlayArgs {

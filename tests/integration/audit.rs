@@ -1,0 +1,97 @@
+//! `horseshoe audit`: what an author learns of a scenario from many games.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use horseshoe::audit;
+use horseshoe::sim::{self, SimOptions};
+use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::scenario;
+
+fn compile(name: &str, src: &str) -> Arc<CompiledScenario> {
+    Arc::new(CompiledScenario::new(
+        scenario::parse(name, src).expect("valid").scenario,
+    ))
+}
+
+fn run(sc: &Arc<CompiledScenario>, games: usize) -> audit::Audit {
+    let options = SimOptions {
+        games,
+        seed: 1,
+        threads: 2,
+        transcripts: None,
+        progress: false,
+    };
+    let batch = sim::run(sc.clone(), &options).expect("a batch");
+    audit::audit(&batch, sc)
+}
+
+#[test]
+fn the_audit_says_what_never_and_always_happens() {
+    let tutorial = compile("tutorial.ron", include_str!("../../scenarios/tutorial.ron"));
+    let a = run(&tutorial, 40);
+    assert_eq!(a.games, 40);
+    assert_eq!(a.outcomes.len(), 1, "{:?}", a.outcomes);
+    assert_eq!(a.outcomes[0].share, 1.0);
+    assert!(a.findings[0].starts_with("Every game ends the same way"));
+    // The United States' corridor is never established by the AI.
+    let corridor = a
+        .objectives
+        .iter()
+        .find(|o| o.member == "USA")
+        .expect("an objective");
+    assert_eq!(corridor.share, 0.0);
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.contains("never meets") && f.contains("USA"))
+    );
+
+    // Gaza: games differ, every draft is circulated, and the clause no
+    // majority carries (condemning the strikes) is named.
+    let src = include_str!("../../scenarios/gaza-2012.ron");
+    let gaza = compile("gaza-2012.ron", src);
+    let a = run(&gaza, 40);
+    assert!(a.outcomes.len() >= 2, "{:?}", a.outcomes);
+    assert!(
+        a.drafts_never_circulated.is_empty(),
+        "{:?}",
+        a.drafts_never_circulated
+    );
+    assert!(
+        a.clauses_never_adopted
+            .contains(&"condemn_strikes".to_string())
+    );
+    assert!(a.findings.iter().any(|f| f.contains("condemn_strikes")));
+}
+
+#[test]
+fn horseshoe_audit_prints_a_table_or_json_and_refuses_a_broken_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["audit", "scenarios/tutorial.ron", "--games", "10", "--json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["games"], 10);
+    assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    let table = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["audit", "scenarios/tutorial.ron", "--games", "10"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("What the audit found"), "{text}");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("audit-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.ron");
+    std::fs::write(&broken, "(id: \"x\",").unwrap();
+    let refused = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .arg("audit")
+        .arg(&broken)
+        .output()
+        .expect("runs");
+    assert!(!refused.status.success());
+    assert!(!refused.stderr.is_empty());
+}
