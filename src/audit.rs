@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::sim::{Batch, DraftFate};
 use horseshoe_core::model::compiled::CompiledScenario;
+use horseshoe_core::scenario::{Expectation, Fate};
 
 /// How often something happened, over the batch.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,8 +44,25 @@ pub struct Audit {
     pub events_never: Vec<String>,
     pub triggers_never: Vec<String>,
     pub objectives: Vec<ObjectiveRate>,
+    /// The scenario's expectations, each with what the games showed.
+    pub expectations: Vec<Checked>,
     /// The findings, in words, for an author.
     pub findings: Vec<String>,
+}
+
+/// One expectation of the scenario, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checked {
+    pub expected: String,
+    pub found: String,
+    pub met: bool,
+}
+
+impl Audit {
+    /// Whether every expectation of the scenario held.
+    pub fn expectations_met(&self) -> bool {
+        self.expectations.iter().all(|c| c.met)
+    }
 }
 
 /// Reads a batch of games of `sc`.
@@ -110,6 +128,11 @@ pub fn audit(batch: &Batch, sc: &CompiledScenario) -> Audit {
         .map(|t| t.id.clone())
         .collect();
     let objectives = objective_rates(batch, sc, n);
+    let expectations = s
+        .expect
+        .iter()
+        .map(|e| check(e, batch, &outcomes, no_product))
+        .collect();
     let mut audit = Audit {
         scenario: s.id.clone(),
         games: batch.games.len(),
@@ -120,10 +143,102 @@ pub fn audit(batch: &Batch, sc: &CompiledScenario) -> Audit {
         events_never,
         triggers_never,
         objectives,
+        expectations,
         findings: Vec::new(),
     };
     audit.findings = findings(&audit);
     audit
+}
+
+/// Whether the games bear out one expectation, and what they showed.
+fn check(e: &Expectation, batch: &Batch, outcomes: &[Share], no_product: f64) -> Checked {
+    let n = batch.games.len().max(1) as f64;
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let within = |x: f64, lo: f32, hi: f32| x + 1e-9 >= f64::from(lo) && x - 1e-9 <= f64::from(hi);
+    match e {
+        Expectation::MostCommon(outcome) => {
+            let top = outcomes.first();
+            // A tie at the top counts for every outcome in it.
+            let met = top.is_some_and(|t| {
+                outcomes
+                    .iter()
+                    .any(|o| o.share == t.share && o.what == *outcome)
+            });
+            Checked {
+                expected: format!("most common outcome: {outcome}"),
+                found: top.map_or("no games".into(), |t| {
+                    format!("{} ({})", t.what, pct(t.share))
+                }),
+                met,
+            }
+        }
+        Expectation::Share {
+            draft,
+            fate,
+            at_least,
+            at_most,
+        } => {
+            let count = batch
+                .games
+                .iter()
+                .filter(|g| g.drafts.get(draft).is_some_and(|f| fate_is(f, *fate)))
+                .count();
+            let share = count as f64 / n;
+            Checked {
+                expected: format!(
+                    "{draft} {fate:?} in {} to {} of games",
+                    pct(f64::from(*at_least)),
+                    pct(f64::from(*at_most))
+                ),
+                found: pct(share),
+                met: within(share, *at_least, *at_most),
+            }
+        }
+        Expectation::NoProduct { at_least, at_most } => Checked {
+            expected: format!(
+                "no product in {} to {} of games",
+                pct(f64::from(*at_least)),
+                pct(f64::from(*at_most))
+            ),
+            found: pct(no_product),
+            met: within(no_product, *at_least, *at_most),
+        },
+        Expectation::Tally {
+            draft,
+            yes,
+            no,
+            abstain,
+        } => {
+            let mut counts: BTreeMap<(u32, u32, u32), usize> = BTreeMap::new();
+            for g in &batch.games {
+                if let Some(t) = g.tallies.get(draft) {
+                    *counts.entry(*t).or_default() += 1;
+                }
+            }
+            let top = counts
+                .iter()
+                .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)));
+            Checked {
+                expected: format!("{draft} most often voted {yes}-{no}-{abstain}"),
+                found: top.map_or("never voted".into(), |((y, n_, a), c)| {
+                    format!("{y}-{n_}-{a} ({} of the games)", pct(*c as f64 / n))
+                }),
+                met: top.is_some_and(|(t, _)| *t == (*yes, *no, *abstain)),
+            }
+        }
+    }
+}
+
+fn fate_is(f: &DraftFate, fate: Fate) -> bool {
+    matches!(
+        (f, fate),
+        (DraftFate::Adopted(_), Fate::Adopted)
+            | (DraftFate::Blocked(_), Fate::Blocked)
+            | (DraftFate::Vetoed(_), Fate::Vetoed)
+            | (DraftFate::Failed, Fate::Failed)
+            | (DraftFate::NotDecided, Fate::NotDecided)
+            | (DraftFate::NotCirculated, Fate::NotCirculated)
+    )
 }
 
 /// How often each delegation met each of its objectives.
@@ -247,6 +362,13 @@ pub fn table(a: &Audit) -> String {
             o.member,
             o.description
         );
+    }
+    if !a.expectations.is_empty() {
+        let _ = writeln!(out, "\nThe scenario's expectations:");
+        for c in &a.expectations {
+            let mark = if c.met { "ok  " } else { "FAIL" };
+            let _ = writeln!(out, "  {mark}  {}: found {}", c.expected, c.found);
+        }
     }
     let _ = writeln!(out, "\nWhat the audit found:");
     for f in &a.findings {

@@ -66,6 +66,8 @@ pub struct GameSummary {
     pub triggers: Vec<String>,
     /// Per member, whether each of its objectives was met, in order.
     pub objectives: Vec<Vec<bool>>,
+    /// Draft id to the tally of its last vote: yes, no, abstentions.
+    pub tallies: BTreeMap<String, (u32, u32, u32)>,
     pub micros: u64,
 }
 
@@ -97,6 +99,7 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
     let mut sponsors: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut motions = Vec::new();
     let (mut events, mut triggers) = (Vec::new(), Vec::new());
+    let mut tallies = BTreeMap::new();
     for e in &record.entries {
         match &e.what {
             What::News { event, .. } if !event.is_empty() => events.push(event.clone()),
@@ -130,6 +133,8 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
                 result,
                 ..
             } => {
+                let t = &result.tally;
+                tallies.insert(draft.clone(), (t.yes, t.no, t.abstain));
                 let fate = match &result.outcome {
                     VoteOutcome::Adopted => DraftFate::Adopted(e.day),
                     VoteOutcome::Vetoed { by } => DraftFate::Vetoed(by.clone()),
@@ -176,6 +181,7 @@ pub fn summarise(record: &Record, drafts: &[String], micros: u64) -> GameSummary
         motions,
         events,
         triggers,
+        tallies,
         objectives: outcome
             .map(|o| {
                 o.scores

@@ -53,10 +53,13 @@ pub fn run(file: &Path, games: usize, seed: u64, json: bool, threads: Option<usi
     } else {
         print!("{}", audit::table(&found));
     }
-    if batch.stalled.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if !batch.stalled.is_empty() {
         eprintln!("games that never ended: seeds {:?}", batch.stalled);
-        ExitCode::FAILURE
+        return ExitCode::FAILURE;
     }
+    if !found.expectations_met() {
+        eprintln!("the scenario's expectations do not all hold (see above)");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }

@@ -138,5 +138,12 @@ pub fn summary(loaded: &LoadedScenario) -> String {
             actions.join(", ")
         );
     }
+    if !s.expect.is_empty() {
+        let _ = writeln!(
+            out,
+            "  expect      {} (checked by `horseshoe audit`)",
+            s.expect.len()
+        );
+    }
     out
 }

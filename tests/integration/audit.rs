@@ -95,3 +95,47 @@ fn horseshoe_audit_prints_a_table_or_json_and_refuses_a_broken_file() {
     assert!(!refused.status.success());
     assert!(!refused.stderr.is_empty());
 }
+
+#[test]
+fn every_shipped_scenario_meets_its_expectations() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let sc = compile(&name, &src);
+        let a = run(&sc, 200);
+        for c in &a.expectations {
+            assert!(c.met, "{name}: expected {}, found {}", c.expected, c.found);
+        }
+        checked += a.expectations.len();
+    }
+    assert!(checked >= 3, "the historical scenarios carry expectations");
+}
+
+#[test]
+fn an_expectation_that_fails_makes_the_audit_fail() {
+    let src = include_str!("../../scenarios/gaza-2012.ron").replace(
+        r#"MostCommon("moroccan_ps adopted on day 8; russia_res never decided"),"#,
+        r#"MostCommon("russia_res adopted on day 6"),"#,
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("audit-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gaza-wrong.ron");
+    std::fs::write(&file, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .arg("audit")
+        .arg(&file)
+        .args(["--games", "30"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("FAIL  most common outcome: russia_res adopted on day 6"),
+        "{text}"
+    );
+}

@@ -292,3 +292,27 @@ fn a_missing_file_is_a_read_error() {
             .starts_with("cannot read scenarios/does-not-exist.ron")
     );
 }
+
+#[test]
+fn an_expectation_names_a_real_draft_and_shares_in_order() {
+    let src = mutate(
+        "    triggers: [],\n)",
+        "    triggers: [],\n    expect: [\n        Share(draft: \"mira_pss\", fate: Adopted, at_least: 0.5),\n        NoProduct(at_least: 0.6, at_most: 0.2),\n        Tally(draft: \"mira_res\", yes: 15, no: 1, abstain: 0),\n    ],\n)",
+    );
+    let e = errors(&src);
+    let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(e.len(), 3, "{messages:?}");
+    assert_eq!(messages[0], "unknown draft `mira_pss`");
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `mira_ps`?"));
+    assert_eq!(e[0].line, line_of(&src, "\"mira_pss\""));
+    assert!(messages[1].contains("`at_least` may not exceed `at_most`"));
+    assert!(messages[2].contains("more votes than the Council's 15 members"));
+    // A variant the format does not know is refused by the parser, located.
+    let src = mutate(
+        "    triggers: [],\n)",
+        "    triggers: [],\n    expect: [MostLikely(\"x\")],\n)",
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, line_of(&src, "MostLikely"));
+}

@@ -44,6 +44,62 @@ pub struct Scenario {
     pub events: Vec<Event>,
     #[serde(default)]
     pub triggers: Vec<Trigger>,
+    /// What the author expects of many AI-only games, checked by
+    /// `horseshoe audit` (for a historical scenario: its history).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expect: Vec<Expectation>,
+}
+
+/// An expectation of many AI-only games, checked by `horseshoe audit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Expectation {
+    /// The most common outcome is this one, as `simulate` and `audit` print
+    /// it: `"moroccan_ps adopted on day 8; russia_res never decided"`.
+    MostCommon(String),
+    /// The share of games in which a draft ends so lies between the two.
+    Share {
+        draft: String,
+        fate: Fate,
+        #[serde(default)]
+        at_least: f32,
+        #[serde(default = "one")]
+        at_most: f32,
+    },
+    /// The most common vote on the draft, when it is voted: yes, no and
+    /// abstentions.
+    Tally {
+        draft: String,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+    },
+    /// The share of games in which the Council adopts nothing lies between
+    /// the two.
+    NoProduct {
+        #[serde(default)]
+        at_least: f32,
+        #[serde(default = "one")]
+        at_most: f32,
+    },
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// How a draft ends, for an expectation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    Adopted,
+    /// Its silence broken, never adopted after.
+    Blocked,
+    Vetoed,
+    /// Short of the quota.
+    Failed,
+    /// Circulated, never decided (or withdrawn).
+    NotDecided,
+    NotCirculated,
 }
 
 fn default_urgency() -> f32 {

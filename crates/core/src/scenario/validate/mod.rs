@@ -42,6 +42,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     v.drafts();
     v.events();
     v.triggers();
+    v.expectations();
     v.problems
 }
 

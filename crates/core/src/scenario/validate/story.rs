@@ -184,4 +184,61 @@ impl Validator<'_> {
             Condition::Not(inner) => self.condition(inner, &p.index(0)),
         }
     }
+
+    /// The audit's expectations: drafts that exist, shares between 0 and 1
+    /// in order, a tally no larger than the Council.
+    pub(super) fn expectations(&mut self) {
+        let path = Path::root().field("expect");
+        let seats = self.members.len() as u32;
+        for (i, e) in self.s.expect.iter().enumerate() {
+            let p = path.index(i);
+            let range = |at_least: f32, at_most: f32| {
+                (0.0..=1.0).contains(&at_least)
+                    && (0.0..=1.0).contains(&at_most)
+                    && at_least <= at_most
+            };
+            match e {
+                Expectation::MostCommon(outcome) if outcome.trim().is_empty() => {
+                    self.error(p, "an empty outcome: copy one from `horseshoe audit`");
+                }
+                Expectation::MostCommon(_) => {}
+                Expectation::Share {
+                    draft,
+                    at_least,
+                    at_most,
+                    ..
+                } => {
+                    self.draft_ref(p.field("draft"), draft);
+                    if !range(*at_least, *at_most) {
+                        self.error(
+                            p,
+                            "shares run from 0 to 1, and `at_least` may not exceed `at_most`",
+                        );
+                    }
+                }
+                Expectation::NoProduct { at_least, at_most } => {
+                    if !range(*at_least, *at_most) {
+                        self.error(
+                            p,
+                            "shares run from 0 to 1, and `at_least` may not exceed `at_most`",
+                        );
+                    }
+                }
+                Expectation::Tally {
+                    draft,
+                    yes,
+                    no,
+                    abstain,
+                } => {
+                    self.draft_ref(p.field("draft"), draft);
+                    if yes + no + abstain > seats {
+                        self.error(
+                            p,
+                            format!("a tally of more votes than the Council's {seats} members"),
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
