@@ -10,6 +10,9 @@ use crate::sim::{self, SimOptions};
 use horseshoe_core::model::compiled::CompiledScenario;
 use horseshoe_core::scenario;
 
+/// Seeds each seat is played on by each strategy.
+const STRATEGY_GAMES: u64 = 20;
+
 pub fn run(file: &Path, games: usize, seed: u64, json: bool, threads: Option<usize>) -> ExitCode {
     let loaded = match scenario::load(file) {
         Ok(l) => l,
@@ -41,7 +44,7 @@ pub fn run(file: &Path, games: usize, seed: u64, json: bool, threads: Option<usi
             return ExitCode::FAILURE;
         }
     };
-    let found = audit::audit(&batch, &scenario);
+    let found = audit::audit(&batch, &scenario, STRATEGY_GAMES);
     if json {
         match serde_json::to_string_pretty(&found) {
             Ok(s) => println!("{s}"),

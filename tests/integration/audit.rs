@@ -23,7 +23,7 @@ fn run(sc: &Arc<CompiledScenario>, games: usize) -> audit::Audit {
         progress: false,
     };
     let batch = sim::run(sc.clone(), &options).expect("a batch");
-    audit::audit(&batch, sc)
+    audit::audit(&batch, sc, 4)
 }
 
 #[test]
@@ -138,4 +138,41 @@ fn an_expectation_that_fails_makes_the_audit_fail() {
         text.contains("FAIL  most common outcome: russia_res adopted on day 6"),
         "{text}"
     );
+}
+
+#[test]
+fn each_seat_is_played_by_simple_strategies_and_the_ai_one_is_the_batch_game() {
+    use horseshoe::audit::strategies::Strategy;
+    let tutorial = compile("tutorial.ron", include_str!("../../scenarios/tutorial.ron"));
+    let options = SimOptions {
+        games: 4,
+        seed: 1,
+        threads: 1,
+        transcripts: None,
+        progress: false,
+    };
+    let batch = sim::run(tutorial.clone(), &options).expect("a batch");
+    let a = audit::audit(&batch, &tutorial, 4);
+    assert_eq!(a.seats.len(), tutorial.seat_count());
+    for (seat, r) in a.seats.iter().enumerate() {
+        assert_eq!(r.mean.len(), Strategy::ALL.len());
+        // Played as the AI, the seat scores what it scored in the batch.
+        let batch_mean = batch
+            .games
+            .iter()
+            .map(|g| f64::from(g.scores[seat].1))
+            .sum::<f64>()
+            / batch.games.len() as f64;
+        assert_eq!(r.mean[0], (Strategy::Ai, batch_mean), "{}", r.member);
+        assert!(r.mean.iter().all(|(_, m)| *m <= f64::from(r.max)));
+    }
+    // France, vetoing the resolution on access it wants, scores less.
+    let fra = a.seats.iter().find(|r| r.member == "FRA").expect("France");
+    let obstruct = fra
+        .mean
+        .iter()
+        .find(|m| m.0 == Strategy::Obstruct)
+        .unwrap()
+        .1;
+    assert!(obstruct < fra.mean[0].1, "{fra:?}");
 }

@@ -3,8 +3,11 @@
 //! them: clauses never adopted, drafts never circulated, events and
 //! triggers that never fire, objectives always or never met.
 
+pub mod strategies;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -44,6 +47,8 @@ pub struct Audit {
     pub events_never: Vec<String>,
     pub triggers_never: Vec<String>,
     pub objectives: Vec<ObjectiveRate>,
+    /// What each seat scores when a student plays it by simple strategies.
+    pub seats: Vec<strategies::SeatRange>,
     /// The scenario's expectations, each with what the games showed.
     pub expectations: Vec<Checked>,
     /// The findings, in words, for an author.
@@ -65,8 +70,9 @@ impl Audit {
     }
 }
 
-/// Reads a batch of games of `sc`.
-pub fn audit(batch: &Batch, sc: &CompiledScenario) -> Audit {
+/// Reads a batch of games of `sc`, and plays each seat by simple
+/// strategies over `strategy_games` seeds (from the batch's first).
+pub fn audit(batch: &Batch, sc: &Arc<CompiledScenario>, strategy_games: u64) -> Audit {
     let n = batch.games.len().max(1) as f64;
     let s = &sc.source;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -133,6 +139,8 @@ pub fn audit(batch: &Batch, sc: &CompiledScenario) -> Audit {
         .iter()
         .map(|e| check(e, batch, &outcomes, no_product))
         .collect();
+    let first_seed = batch.games.iter().map(|g| g.seed).min().unwrap_or(1);
+    let seats = strategies::seat_ranges(sc, first_seed, strategy_games);
     let mut audit = Audit {
         scenario: s.id.clone(),
         games: batch.games.len(),
@@ -143,6 +151,7 @@ pub fn audit(batch: &Batch, sc: &CompiledScenario) -> Audit {
         events_never,
         triggers_never,
         objectives,
+        seats,
         expectations,
         findings: Vec::new(),
     };
@@ -312,6 +321,22 @@ fn findings(a: &Audit) -> Vec<String> {
             list(&a.triggers_never)
         ));
     }
+    for r in &a.seats {
+        if let Some(strategy) = r.always_full {
+            out.push(format!(
+                "{}: a student who {} scores full marks ({}) in every game: too easy.",
+                r.member,
+                strategy.describe(),
+                r.max
+            ));
+        }
+        if r.max > 0 && r.best().is_some_and(|b| b.1 == 0.0) {
+            out.push(format!(
+                "{} scores nothing whatever it does among the strategies tried: a hard seat for a student.",
+                r.member
+            ));
+        }
+    }
     let named = |o: &ObjectiveRate| format!("{} \"{}\"", o.member, o.description);
     let never: Vec<String> = a
         .objectives
@@ -362,6 +387,26 @@ pub fn table(a: &Audit) -> String {
             o.member,
             o.description
         );
+    }
+    if !a.seats.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhat a student's seat scores (mean points; the seat decides by each strategy, acts as the AI in the corridors):"
+        );
+        let _ = writeln!(out, "  member  max     AI  obstruct  accommodate  abstain");
+        for r in &a.seats {
+            let m: Vec<String> = r.mean.iter().map(|(_, v)| format!("{v:.2}")).collect();
+            let _ = writeln!(
+                out,
+                "  {:<6} {:>4} {:>6} {:>9} {:>12} {:>8}",
+                r.member,
+                r.max,
+                m.first().map_or("", String::as_str),
+                m.get(1).map_or("", String::as_str),
+                m.get(2).map_or("", String::as_str),
+                m.get(3).map_or("", String::as_str)
+            );
+        }
     }
     if !a.expectations.is_empty() {
         let _ = writeln!(out, "\nThe scenario's expectations:");
