@@ -214,6 +214,21 @@ fn write_outcome(r: &Record, w: &mut dyn Writer) {
     }
 }
 
+/// Text made safe inside HTML elements and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            _ => s.push(c),
+        }
+    }
+    s
+}
+
 /// One entry of the record: the narrator's sentence, set out with the
 /// structure a document wants (a heading and the text for each circulated
 /// draft and adopted product, a table of positions for each decision).
@@ -422,17 +437,7 @@ th { background: #eef3fb; }
 
 impl Html {
     fn escape(text: &str) -> String {
-        let mut s = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                '&' => s.push_str("&amp;"),
-                '<' => s.push_str("&lt;"),
-                '>' => s.push_str("&gt;"),
-                '"' => s.push_str("&quot;"),
-                _ => s.push(c),
-            }
-        }
-        s
+        escape_html(text)
     }
 
     fn finish(self, title: &str) -> String {

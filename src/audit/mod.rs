@@ -3,6 +3,7 @@
 //! them: clauses never adopted, drafts never circulated, events and
 //! triggers that never fire, objectives always or never met.
 
+pub mod html;
 pub mod strategies;
 
 use std::collections::BTreeMap;

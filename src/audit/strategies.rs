@@ -89,12 +89,20 @@ pub struct SeatRange {
 }
 
 impl SeatRange {
+    /// The best strategy; among equals the first (the AI's own play).
     pub fn best(&self) -> Option<(Strategy, f64)> {
-        self.mean.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))
+        self.mean
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.1 > a.1 { b } else { a })
     }
 
+    /// The worst strategy; among equals the first.
     pub fn worst(&self) -> Option<(Strategy, f64)> {
-        self.mean.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1))
+        self.mean
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.1 < a.1 { b } else { a })
     }
 }
 

@@ -13,7 +13,14 @@ use horseshoe_core::scenario;
 /// Seeds each seat is played on by each strategy.
 const STRATEGY_GAMES: u64 = 20;
 
-pub fn run(file: &Path, games: usize, seed: u64, json: bool, threads: Option<usize>) -> ExitCode {
+pub fn run(
+    file: &Path,
+    games: usize,
+    seed: u64,
+    json: bool,
+    html: Option<&Path>,
+    threads: Option<usize>,
+) -> ExitCode {
     let loaded = match scenario::load(file) {
         Ok(l) => l,
         Err(e) => {
@@ -55,6 +62,13 @@ pub fn run(file: &Path, games: usize, seed: u64, json: bool, threads: Option<usi
         }
     } else {
         print!("{}", audit::table(&found));
+    }
+    if let Some(path) = html {
+        if let Err(e) = std::fs::write(path, audit::html::page(&found)) {
+            eprintln!("cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        eprintln!("wrote {}", path.display());
     }
     if !batch.stalled.is_empty() {
         eprintln!("games that never ended: seeds {:?}", batch.stalled);

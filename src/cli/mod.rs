@@ -75,6 +75,9 @@ pub enum Command {
         /// Print the audit as JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write the audit as one self-contained HTML page, with charts.
+        #[arg(long, value_name = "PATH")]
+        html: Option<PathBuf>,
         /// Worker threads (default: every core).
         #[arg(long)]
         threads: Option<usize>,
@@ -166,8 +169,9 @@ pub fn run(cli: Cli) -> ExitCode {
             games,
             seed,
             json,
+            html,
             threads,
-        }) => audit::run(&scenario, games, seed, json, threads),
+        }) => audit::run(&scenario, games, seed, json, html.as_deref(), threads),
         Some(Command::Export { file, format, out }) => export(&file, format, out.as_deref()),
         Some(Command::Serve(args)) => serve::run(args),
         None => play(PlayArgs {

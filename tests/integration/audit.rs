@@ -83,8 +83,30 @@ fn horseshoe_audit_prints_a_table_or_json_and_refuses_a_broken_file() {
         .expect("runs");
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("What the audit found"), "{text}");
+    // The page for authors: self-contained, with its charts.
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("audit-cli");
     std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("tutorial.html");
+    let html = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["audit", "scenarios/tutorial.ron", "--games", "10", "--html"])
+        .arg(&page)
+        .output()
+        .expect("runs");
+    assert!(html.status.success());
+    let page = std::fs::read_to_string(&page).expect("the page");
+    for heading in [
+        "How the games end",
+        "What a student's seat scores",
+        "What the audit found",
+    ] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    assert!(
+        page.matches("<svg").count() >= 15,
+        "a bar per seat at least"
+    );
+    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"));
     let broken = dir.join("broken.ron");
     std::fs::write(&broken, "(id: \"x\",").unwrap();
     let refused = Command::new(env!("CARGO_BIN_EXE_horseshoe"))
