@@ -183,7 +183,7 @@ fn write_document(r: &Record, w: &mut dyn Writer) {
         let items: Vec<String> = outcome
             .turning_points
             .iter()
-            .map(|t| format!("Day {}: {}. {}", t.day, t.happened, t.flip))
+            .map(|t| format!("{}: {}. {}", t.when(), t.happened, t.flip))
             .collect();
         w.list(&items);
     }

@@ -201,7 +201,7 @@ fn turning_points(ui: &mut egui::Ui, record: &Record, save: Option<&AutosaveTo>)
     ui.label(theme::heading("What would have changed it"));
     for t in &outcome.turning_points {
         ui.label(
-            RichText::new(format!("Day {}: {}.", t.day, t.happened))
+            RichText::new(format!("{}: {}.", t.when(), t.happened))
                 .strong()
                 .color(theme::TEXT),
         );

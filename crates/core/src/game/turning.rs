@@ -105,7 +105,18 @@ impl Game {
             let sit = situation!(self);
             turning_point(self, &sit, d, current, &seats, flip)
         };
-        self.history.turning_points.push(point);
+        // The same moment again (the same text judged the same way): one
+        // entry, with the days it came back.
+        let same = self.history.turning_points.iter_mut().find(|t| {
+            t.draft == point.draft
+                && t.deciding == point.deciding
+                && t.happened == point.happened
+                && t.flip == point.flip
+        });
+        match same {
+            Some(t) => t.again.push(point.day),
+            None => self.history.turning_points.push(point),
+        }
     }
 
     /// The delegations whose choices decided the item (those who broke
@@ -286,6 +297,7 @@ fn turning_point(
         changes: change.map(|c| c.0).unwrap_or_default(),
         lobby_by: lobby.map(|(by, _)| sc.code(by).to_string()),
         flip: flip_text.join(" "),
+        again: Vec::new(),
     }
 }
 

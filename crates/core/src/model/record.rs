@@ -281,6 +281,28 @@ pub struct TurningPoint {
     pub lobby_by: Option<String>,
     /// What would have flipped it, in sentences.
     pub flip: String,
+    /// Later days the same moment came again on the same draft, for the
+    /// same reasons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub again: Vec<u32>,
+}
+
+impl TurningPoint {
+    /// "Day 4" or "Day 4 (again on days 5 and 6)".
+    pub fn when(&self) -> String {
+        match self.again.as_slice() {
+            [] => format!("Day {}", self.day),
+            [one] => format!("Day {} (again on day {one})", self.day),
+            [rest @ .., last] => {
+                let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
+                format!(
+                    "Day {} (again on days {} and {last})",
+                    self.day,
+                    rest.join(", ")
+                )
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -337,5 +359,30 @@ impl Record {
             .find(|m| m.code == code)
             .map(|m| m.name.as_str())
             .unwrap_or(code)
+    }
+}
+
+#[cfg(test)]
+mod turning_point_tests {
+    use super::TurningPoint;
+
+    #[test]
+    fn a_moment_that_came_back_says_on_which_days() {
+        let mut t = TurningPoint {
+            day: 4,
+            draft: "d".into(),
+            version: 1,
+            deciding: vec!["USA".into()],
+            happened: String::new(),
+            changes: Vec::new(),
+            lobby_by: None,
+            flip: String::new(),
+            again: Vec::new(),
+        };
+        assert_eq!(t.when(), "Day 4");
+        t.again.push(5);
+        assert_eq!(t.when(), "Day 4 (again on day 5)");
+        t.again.extend([6, 7]);
+        assert_eq!(t.when(), "Day 4 (again on days 5, 6 and 7)");
     }
 }
