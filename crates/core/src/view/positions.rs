@@ -143,6 +143,7 @@ pub fn known_positions(
             .map(|(d, id)| (id.as_str(), d))
             .collect(),
         known: vec![vec![Known::unknown(); record.members.len()]; draft_ids.len()],
+        proposers: HashMap::new(),
     };
     for e in record.entries.iter().filter(|e| visible_to(e, audience)) {
         positions.read(e.day, &e.what);
@@ -156,9 +157,11 @@ struct Positions<'r> {
     seat_of: HashMap<&'r str, SeatId>,
     draft_of: HashMap<&'r str, DraftId>,
     known: Vec<Vec<Known>>,
+    /// Who proposed each amendment, by draft and number.
+    proposers: HashMap<(&'r str, usize), &'r str>,
 }
 
-impl Positions<'_> {
+impl<'r> Positions<'r> {
     fn set(&mut self, draft: &str, member: &str, stance: Stance, basis: String) {
         if let (Some(&d), Some(&s)) = (self.draft_of.get(draft), self.seat_of.get(member)) {
             self.known[d][s] = Known {
@@ -169,7 +172,7 @@ impl Positions<'_> {
         }
     }
 
-    fn read(&mut self, day: u32, what: &What) {
+    fn read(&mut self, day: u32, what: &'r What) {
         match what {
             What::Circulated {
                 draft,
@@ -182,10 +185,36 @@ impl Positions<'_> {
                 self.set(draft, by, Stance::Supports, basis)
             }
             What::AmendmentProposed {
-                draft, by, change, ..
+                draft,
+                by,
+                change,
+                amendment,
+                ..
             } => {
+                self.proposers
+                    .insert((draft.as_str(), *amendment), by.as_str());
                 let basis = format!("proposed on day {day} to {change}");
                 self.set(draft, by, Stance::Reservations, basis)
+            }
+            // Its amendment taken in, the proposer's reservation is met.
+            What::AmendmentAnswered {
+                draft,
+                amendment,
+                accepted: true,
+                ..
+            } => {
+                let Some(&by) = self.proposers.get(&(draft.as_str(), *amendment)) else {
+                    return;
+                };
+                let still_reserved = match (self.draft_of.get(draft.as_str()), self.seat_of.get(by))
+                {
+                    (Some(&d), Some(&s)) => self.known[d][s].stance == Stance::Reservations,
+                    _ => false,
+                };
+                if still_reserved {
+                    let basis = format!("its amendment was taken into the text on day {day}");
+                    self.set(draft, by, Stance::CanAccept, basis)
+                }
             }
             What::Silence {
                 draft,

@@ -209,3 +209,55 @@ fn a_delegation_sees_its_own_estimate_of_the_silent_marked_as_a_guess_and_the_ro
         }
     }
 }
+
+#[test]
+fn an_amendment_taken_into_the_text_meets_its_proposers_reservation() {
+    use super::positions::known_positions;
+    let src = include_str!("../../../../scenarios/tutorial.ron");
+    let sc = Arc::new(CompiledScenario::new(
+        crate::scenario::parse("tutorial.ron", src)
+            .expect("valid")
+            .scenario,
+    ));
+    let mut game = Game::new(GameConfig::all_ai(sc, 3));
+    play_until(&mut game, |g| g.is_over());
+    let record = game.record();
+    let at = record
+        .entries
+        .iter()
+        .position(|e| matches!(e.what, What::AmendmentAnswered { accepted: true, .. }))
+        .expect("an amendment accepted in the tutorial");
+    let What::AmendmentAnswered {
+        draft, amendment, ..
+    } = &record.entries[at].what
+    else {
+        unreachable!()
+    };
+    let by = record.entries[..at]
+        .iter()
+        .find_map(|e| match &e.what {
+            What::AmendmentProposed {
+                draft: d,
+                amendment: a,
+                by,
+                ..
+            } if d == draft && a == amendment => Some(by.clone()),
+            _ => None,
+        })
+        .expect("its proposal");
+    let ids: Vec<String> = game.table().drafts.iter().map(|d| d.code.clone()).collect();
+    let d = ids.iter().position(|id| id == draft).expect("draft");
+    let seat = record
+        .members
+        .iter()
+        .position(|m| m.code == by)
+        .expect("member");
+    let mut cut = record.clone();
+    cut.entries.truncate(at);
+    let before = known_positions(&cut, Audience::Room, &ids);
+    cut.entries.push(record.entries[at].clone());
+    let after = known_positions(&cut, Audience::Room, &ids);
+    assert_eq!(before[d][seat].stance, Stance::Reservations, "its proposal");
+    assert_eq!(after[d][seat].stance, Stance::CanAccept);
+    assert!(after[d][seat].basis.starts_with("its amendment was taken"));
+}
