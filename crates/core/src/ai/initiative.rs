@@ -59,14 +59,15 @@ pub fn escalation(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
     if !time_left(sit) || sit.wants(seat) <= 0.0 {
         return None;
     }
-    // Its statements that were blocked, or that have waited a day and
-    // still cannot pass whatever it revises.
+    // Its statements blocked yesterday, or circulated yesterday and still
+    // unable to pass: a penholder reconsiders the morning after, not every
+    // day (and the search this takes is the dearest thing the AI does).
     let stuck = table.live().filter(|d| {
         d.penholder == seat
             && sit.sc.rules.needs_consensus(d.kind())
             && match d.status {
-                DraftStatus::Blocked { .. } => true,
-                DraftStatus::OnTable => d.circulated_day.is_some_and(|c| c < sit.day),
+                DraftStatus::Blocked { day } => day + 1 == sit.day,
+                DraftStatus::OnTable => d.circulated_day.is_some_and(|c| c + 1 == sit.day),
                 _ => false,
             }
     });
@@ -132,8 +133,9 @@ pub fn compromise(sit: &Situation, seat: SeatId, table: &Table) -> Option<Act> {
     }
     let passes = |d: &DraftState| sit.predict(seat, d.text(), Context::of(d)).passes;
     let blocked = table.live().filter(|d| {
+        // The morning after the block, as a penholder would reconsider.
         d.penholder != seat
-            && matches!(d.status, DraftStatus::Blocked { .. })
+            && matches!(d.status, DraftStatus::Blocked { day } if day + 1 == sit.day)
             && sit.sc.rules.needs_consensus(d.kind())
     });
     for d in blocked {
