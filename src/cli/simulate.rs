@@ -17,35 +17,9 @@ pub fn run(
     json: bool,
     threads: Option<usize>,
 ) -> ExitCode {
-    let loaded = match scenario::load(file) {
-        Ok(l) => l,
-        Err(e) => {
-            eprint!("{}", e.report(super::stderr_is_terminal()));
-            return ExitCode::FAILURE;
-        }
-    };
-    if games == 0 {
-        eprintln!("nothing to do: --games 0");
-        return ExitCode::FAILURE;
-    }
-    let scenario = Arc::new(CompiledScenario::new(loaded.scenario));
-    let options = SimOptions {
-        games,
-        seed,
-        threads: threads.unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        }),
-        transcripts,
-        progress: std::io::stderr().is_terminal(),
-    };
-    let batch = match sim::run(scenario.clone(), &options) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+    let (scenario, batch) = match play_batch(file, games, seed, transcripts, threads) {
+        Ok(done) => done,
+        Err(code) => return code,
     };
     if json {
         match serde_json::to_string_pretty(&batch) {
@@ -63,4 +37,40 @@ pub fn run(
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Loads a scenario and plays `games` AI-only games of it (with a progress
+/// bar on a terminal); a bad file or an empty batch is reported here.
+pub(super) fn play_batch(
+    file: &Path,
+    games: usize,
+    seed: u64,
+    transcripts: Option<PathBuf>,
+    threads: Option<usize>,
+) -> Result<(Arc<CompiledScenario>, sim::Batch), ExitCode> {
+    let loaded = scenario::load(file).map_err(|e| {
+        eprint!("{}", e.report(super::stderr_is_terminal()));
+        ExitCode::FAILURE
+    })?;
+    if games == 0 {
+        eprintln!("nothing to do: --games 0");
+        return Err(ExitCode::FAILURE);
+    }
+    let scenario = Arc::new(CompiledScenario::new(loaded.scenario));
+    let options = SimOptions {
+        games,
+        seed,
+        threads: threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        }),
+        transcripts,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let batch = sim::run(scenario.clone(), &options).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::FAILURE
+    })?;
+    Ok((scenario, batch))
 }
