@@ -192,6 +192,10 @@ fn write_document(r: &Record, w: &mut dyn Writer) {
     for part in paragraphs(&r.what_really_happened) {
         w.paragraph(part);
     }
+    if !r.discussion.is_empty() {
+        w.heading(2, "For discussion");
+        w.list(&r.discussion);
+    }
 }
 
 fn write_outcome(r: &Record, w: &mut dyn Writer) {
@@ -564,6 +568,7 @@ mod tests {
             }],
             outcome: None,
             branch: None,
+            discussion: Vec::new(),
         }
     }
 

@@ -133,3 +133,18 @@ fn horseshoe_export_reads_a_transcript_file_and_reports_a_broken_one() {
     assert!(err.contains("not a Horseshoe transcript"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn the_transcript_ends_with_the_scenarios_questions_for_the_class() {
+    let record = play_gaza(2);
+    assert_eq!(record.discussion.len(), 4);
+    let md = export::export(&record, Format::Markdown);
+    let at = md.find("## For discussion").expect("the questions");
+    assert!(md[at..].contains("What does a threatened veto achieve"));
+    assert!(md.find("## What really happened").is_some_and(|w| w < at));
+    // A scenario without questions has no such heading.
+    let mut silent = record.clone();
+    silent.discussion.clear();
+    let md = export::export(&silent, Format::Markdown);
+    assert!(!md.contains("For discussion"));
+}

@@ -568,6 +568,7 @@ mod tests {
                 .collect(),
             outcome: None,
             branch: None,
+            discussion: Vec::new(),
         }
     }
 

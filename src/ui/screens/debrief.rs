@@ -184,6 +184,13 @@ fn what_happened(
     } else {
         &record.what_really_happened
     });
+    if !record.discussion.is_empty() {
+        ui.add_space(8.0);
+        ui.label(theme::heading("For discussion"));
+        for q in &record.discussion {
+            ui.label(format!("• {q}"));
+        }
+    }
     again
 }
 

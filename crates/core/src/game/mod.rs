@@ -182,6 +182,7 @@ impl Game {
                 })
                 .collect(),
             what_really_happened: s.what_really_happened.clone(),
+            discussion: s.discussion.clone(),
             entries: Vec::new(),
             outcome: None,
             branch: None,
@@ -338,6 +339,7 @@ impl Game {
             seed: r.seed,
             members: r.members.clone(),
             what_really_happened: String::new(),
+            discussion: Vec::new(),
             entries: Vec::new(),
             outcome: None,
             branch: None,

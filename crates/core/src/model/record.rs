@@ -25,6 +25,9 @@ pub struct Record {
     pub entries: Vec<Entry>,
     /// Filled in when the game ends.
     pub outcome: Option<Outcome>,
+    /// The scenario's questions for the class, for the debrief.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discussion: Vec<String>,
     /// For a game played again from a moment of another: which, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,

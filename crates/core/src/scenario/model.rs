@@ -26,6 +26,9 @@ pub struct Scenario {
     /// Shown in the debrief: what the real Council did.
     #[serde(default)]
     pub what_really_happened: String,
+    /// Questions for the class after the game, shown in the debrief.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discussion: Vec<String>,
     /// Where the scenario's facts and stances come from.
     #[serde(default)]
     pub sources: Vec<String>,
