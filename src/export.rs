@@ -322,7 +322,9 @@ fn write_entry(n: &Narrator, e: &Entry, w: &mut dyn Writer) {
             w.heading(3, &format!("Adopted: {title} ({})", kind.name()));
             w.council_text(text);
         }
-        What::News { .. } => w.labelled(&format!("{phase}, news"), &n.line(e).text),
+        What::News { .. } | What::Said { .. } => {
+            w.labelled(&format!("{phase}, news"), &n.line(e).text)
+        }
         What::GameOver { reason } => w.labelled("End of the game", &sentence(reason)),
         _ => w.labelled(phase, &n.line(e).text),
     }

@@ -126,6 +126,15 @@ pub fn summary(loaded: &LoadedScenario) -> String {
             None => "by trigger".into(),
         };
         let _ = writeln!(out, "    {when:<12} {}", e.headline);
+        if !e.then.is_empty() {
+            let actions: Vec<String> = e.then.iter().map(|a| a.to_string()).collect();
+            let _ = writeln!(out, "    {:<12} then {}", "", actions.join(", "));
+        }
+        if !e.voices.is_empty() {
+            let n = e.voices.len();
+            let noun = if n == 1 { "voice" } else { "voices" };
+            let _ = writeln!(out, "    {:<12} {n} {noun} heard", "");
+        }
     }
     let _ = writeln!(out, "  triggers    {}", s.triggers.len());
     for t in &s.triggers {

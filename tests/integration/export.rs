@@ -137,7 +137,7 @@ fn horseshoe_export_reads_a_transcript_file_and_reports_a_broken_one() {
 #[test]
 fn the_transcript_ends_with_the_scenarios_questions_for_the_class() {
     let record = play_gaza(2);
-    assert_eq!(record.discussion.len(), 4);
+    assert_eq!(record.discussion.len(), 5);
     let md = export::export(&record, Format::Markdown);
     let at = md.find("## For discussion").expect("the questions");
     assert!(md[at..].contains("What does a threatened veto achieve"));

@@ -122,6 +122,7 @@ impl<'r> Narrator<'r> {
     pub fn line(&self, entry: &'r Entry) -> Line {
         let (text, tone) = match &entry.what {
             What::News { headline, text, .. } => (headline_and_story(headline, text), Tone::News),
+            What::Said { speaker, words } => (format!("{speaker}: “{words}”"), Tone::News),
             What::Circulated { .. } => (self.circulated(entry), Tone::Procedure),
             What::MotionProposed { by, motion, reason } => (
                 format!(

@@ -34,16 +34,41 @@ fn line_of(src: &str, needle: &str) -> usize {
 
 #[test]
 fn the_shipped_scenarios_are_valid_without_warnings() {
-    for (name, src) in [
-        (
-            "gaza-2012.ron",
-            include_str!("../../../scenarios/gaza-2012.ron"),
-        ),
-        ("tutorial.ron", TUTORIAL),
-    ] {
-        let loaded = scenario::parse(name, src).unwrap_or_else(|e| panic!("{}", e.report(false)));
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("the scenarios folder") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let loaded = scenario::parse(&name, &src).unwrap_or_else(|e| panic!("{}", e.report(false)));
         assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+        checked += 1;
     }
+    assert!(checked >= 2, "only {checked} scenarios found in {dir}");
+}
+
+#[test]
+fn a_voice_needs_a_speaker_and_an_event_action_a_real_draft() {
+    let src = mutate(
+        "            urgency: -0.2,\n        ),",
+        "            urgency: -0.2,\n            voices: [(speaker: \" \", words: \"The border is open.\")],\n            then: [TableDraft(\"mira_pss\")],\n        ),",
+    );
+    let e = errors(&src);
+    let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(e.len(), 2, "{messages:?}");
+    assert!(
+        messages.contains(&"unknown draft `mira_pss`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"a voice in event `calvera_opens` has no speaker"),
+        "{messages:?}"
+    );
+    let draft = e.iter().find(|p| p.message.contains("mira_pss")).unwrap();
+    assert_eq!(draft.line, line_of(&src, "TableDraft"));
 }
 
 #[test]

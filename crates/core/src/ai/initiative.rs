@@ -189,8 +189,10 @@ pub fn chair_votes(sit: &Situation, seat: SeatId, table: &Table) -> Vec<Act> {
 }
 
 /// A penholder withdraws its draft when a weightier text of its own has
-/// taken its place, or when events have left it worth less than nothing to
-/// its author.
+/// taken its place, when events have left it worth less than nothing to its
+/// author, or when its statement has been blocked and another member's text
+/// of the same kind, one it can accept, is now expected to be agreed: the
+/// Council speaks once, and a text that failed gives way to one that can pass.
 pub fn withdrawals(sit: &Situation, seat: SeatId, table: &Table) -> Vec<DraftId> {
     table
         .live()
@@ -204,8 +206,27 @@ pub fn withdrawals(sit: &Situation, seat: SeatId, table: &Table) -> Vec<DraftId>
                     && o.status != DraftStatus::InDrawer
                     && rank(o.kind()) > rank(d.kind())
             });
-            overtaken || sit.assess(seat, d.text(), Context::of(d)).value < -0.2
+            overtaken
+                || gives_way(sit, seat, table, d)
+                || sit.assess(seat, d.text(), Context::of(d)).value < -0.2
         })
         .map(|d| d.id)
         .collect()
+}
+
+/// Whether a statement that has been blocked gives way to another member's
+/// text of its kind that its penholder accepts and expects to be agreed.
+fn gives_way(sit: &Situation, seat: SeatId, table: &Table, d: &DraftState) -> bool {
+    let failed = d.silence_attempts > 0 || matches!(d.status, DraftStatus::Blocked { .. });
+    if !failed || !sit.sc.rules.needs_consensus(d.kind()) {
+        return false;
+    }
+    table.live().any(|o| {
+        o.penholder != seat
+            && o.kind() == d.kind()
+            && matches!(o.status, DraftStatus::OnTable)
+            && sit.breach(seat, o.text()).is_none()
+            && sit.assess(seat, o.text(), Context::of(o)).value > 0.0
+            && sit.predict(seat, o.text(), Context::of(o)).passes
+    })
 }

@@ -16,7 +16,7 @@ fn compile(src: &str) -> CompiledScenario {
 }
 
 fn gaza() -> CompiledScenario {
-    compile(include_str!("../../../../scenarios/gaza-2012.ron"))
+    compile(include_str!("../testdata/gaza-2012-rules.ron"))
 }
 
 fn tutorial() -> CompiledScenario {

@@ -30,6 +30,15 @@ impl Game {
             text: e.text.clone(),
             urgency: self.crisis.urgency,
         });
+        for voice in &e.voices {
+            self.log(What::Said {
+                speaker: voice.speaker.clone(),
+                words: voice.words.clone(),
+            });
+        }
+        for action in &e.then {
+            self.run_action(action, "brought out by the news");
+        }
         if e.ends_game {
             self.clock.ending = Some(e.headline.clone());
         }
@@ -140,17 +149,18 @@ impl Game {
                 description: t.description.clone(),
             });
             for action in &t.then {
-                self.run_trigger_action(action);
+                self.run_action(action, "circulated as the scenario's trigger fires");
             }
         }
     }
 
-    fn run_trigger_action(&mut self, action: &CompiledAction) {
-        const REASON: &str = "circulated as the scenario's trigger fires";
+    /// A trigger's or an event's action; `reason` says why a draft it
+    /// tables leaves the drawer.
+    fn run_action(&mut self, action: &CompiledAction, reason: &str) {
         match action {
-            CompiledAction::TableDraft(d) => self.table_draft(*d, REASON),
+            CompiledAction::TableDraft(d) => self.table_draft(*d, reason),
             CompiledAction::PutInBlue(d) | CompiledAction::CallVote(d) => {
-                self.table_draft(*d, REASON);
+                self.table_draft(*d, reason);
                 self.put_in_blue_now(*d);
                 if matches!(action, CompiledAction::CallVote(_)) {
                     self.call_vote_now(*d);

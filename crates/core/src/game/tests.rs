@@ -16,7 +16,7 @@ pub(super) fn scenario(src: &str) -> Arc<CompiledScenario> {
 }
 
 pub(super) fn gaza() -> Arc<CompiledScenario> {
-    scenario(include_str!("../../../../scenarios/gaza-2012.ron"))
+    scenario(include_str!("../testdata/gaza-2012-rules.ron"))
 }
 
 /// A game whose seats named in `humans` are played by the test.

@@ -276,6 +276,8 @@ fn event(r: &Resolver, e: &scenario::Event) -> EventSpec {
         text: e.text.clone(),
         urgency: e.urgency,
         ends_game: e.ends_game,
+        voices: e.voices.clone(),
+        then: e.then.iter().filter_map(|a| action(r, a)).collect(),
         effects: e.effects.iter().filter_map(|f| effect(r, f)).collect(),
     }
 }
@@ -321,24 +323,24 @@ fn trigger(r: &Resolver, t: &scenario::Trigger) -> TriggerSpec {
         id: t.id.clone(),
         description: t.description.clone(),
         when: condition(r, &t.when),
-        then: t
-            .then
-            .iter()
-            .filter_map(|a| {
-                Some(match a {
-                    scenario::Action::TableDraft(d) => CompiledAction::TableDraft(r.draft(d)?),
-                    scenario::Action::PutInBlue(d) => CompiledAction::PutInBlue(r.draft(d)?),
-                    scenario::Action::CallVote(d) => CompiledAction::CallVote(r.draft(d)?),
-                    scenario::Action::FireEvent(e) => CompiledAction::FireEvent(r.event(e)?),
-                    scenario::Action::Announce(t) => CompiledAction::Announce(t.clone()),
-                    scenario::Action::EndGame(t) => CompiledAction::EndGame(t.clone()),
-                    scenario::Action::ProposeMotion(by, motion) => {
-                        CompiledAction::ProposeMotion(r.seat(by)?, *motion)
-                    }
-                })
-            })
-            .collect(),
+        then: t.then.iter().filter_map(|a| action(r, a)).collect(),
     }
+}
+
+/// A trigger's or an event's action; one naming an unknown draft, event or
+/// member is left out (the validator has reported it).
+fn action(r: &Resolver, a: &scenario::Action) -> Option<CompiledAction> {
+    Some(match a {
+        scenario::Action::TableDraft(d) => CompiledAction::TableDraft(r.draft(d)?),
+        scenario::Action::PutInBlue(d) => CompiledAction::PutInBlue(r.draft(d)?),
+        scenario::Action::CallVote(d) => CompiledAction::CallVote(r.draft(d)?),
+        scenario::Action::FireEvent(e) => CompiledAction::FireEvent(r.event(e)?),
+        scenario::Action::Announce(t) => CompiledAction::Announce(t.clone()),
+        scenario::Action::EndGame(t) => CompiledAction::EndGame(t.clone()),
+        scenario::Action::ProposeMotion(by, motion) => {
+            CompiledAction::ProposeMotion(r.seat(by)?, *motion)
+        }
+    })
 }
 
 /// A condition; one naming an unknown draft or event never holds.

@@ -157,6 +157,9 @@ pub struct EventSpec {
     pub urgency: f32,
     pub effects: Vec<CompiledEffect>,
     pub ends_game: bool,
+    pub voices: Vec<crate::scenario::Voice>,
+    /// Actions taken the moment it happens, as a trigger's.
+    pub then: Vec<CompiledAction>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -108,6 +108,11 @@ pub enum What {
         text: String,
         urgency: f32,
     },
+    /// Someone outside the Council is heard with the news.
+    Said {
+        speaker: String,
+        words: String,
+    },
     /// A draft is circulated, or a new version of it.
     Circulated {
         draft: String,

@@ -438,6 +438,24 @@ pub struct Event {
     /// The crisis is over: the game ends that evening.
     #[serde(default)]
     pub ends_game: bool,
+    /// Words the players hear with the news, from someone outside the
+    /// Council's fifteen (a party, a mediator, the Secretary-General).
+    #[serde(default)]
+    pub voices: Vec<Voice>,
+    /// What it sets off in the chamber the moment it happens (the morning),
+    /// as a trigger's actions: a ceasefire brings a draft out of the drawer.
+    #[serde(default)]
+    pub then: Vec<Action>,
+}
+
+/// Someone outside the Council speaks: a quotation with the news.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    /// Who speaks, as a label: "Egypt (Ambassador Maged Abdelaziz)".
+    pub speaker: String,
+    /// What they said, without quotation marks.
+    pub words: String,
 }
 
 fn default_chance() -> f32 {

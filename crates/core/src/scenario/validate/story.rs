@@ -74,6 +74,24 @@ impl Validator<'_> {
             for (k, effect) in e.effects.iter().enumerate() {
                 self.effect(effect, &ep.field("effects").index(k));
             }
+            for (k, action) in e.then.iter().enumerate() {
+                self.action(action, &ep.field("then").index(k));
+            }
+            for (k, voice) in e.voices.iter().enumerate() {
+                let vp = ep.field("voices").index(k);
+                if voice.speaker.trim().is_empty() {
+                    self.error(
+                        vp.field("speaker"),
+                        format!("a voice in event `{}` has no speaker", e.id),
+                    );
+                }
+                if voice.words.trim().is_empty() {
+                    self.error(
+                        vp.field("words"),
+                        format!("a voice in event `{}` says nothing", e.id),
+                    );
+                }
+            }
         }
     }
 
@@ -138,28 +156,32 @@ impl Validator<'_> {
                 self.error(tp.field("then"), format!("trigger `{}` does nothing", t.id));
             }
             for (k, action) in t.then.iter().enumerate() {
-                let ap = tp.field("then").index(k);
-                match action {
-                    Action::TableDraft(id) => {
-                        self.draft_ref(ap.index(0), id);
-                    }
-                    Action::PutInBlue(id) | Action::CallVote(id) => {
-                        if let Some(d) = self.draft_ref(ap.index(0), id)
-                            && self.s.council.rules.needs_consensus(d.kind)
-                        {
-                            self.error_hint(
-                                ap.clone(),
-                                format!("`{}` is a {}, which is agreed by consensus, not voted", d.id, d.kind.name()),
-                                "only drafts put to a vote go into blue; statements go under silence by themselves",
-                            );
-                        }
-                    }
-                    Action::FireEvent(id) => self.event_ref(ap.index(0), id),
-                    Action::Announce(_) | Action::EndGame(_) => {}
-                    Action::ProposeMotion(by, _) => {
-                        self.member_ref(ap.index(0), by);
-                    }
+                self.action(action, &tp.field("then").index(k));
+            }
+        }
+    }
+
+    /// One action of a trigger or an event.
+    fn action(&mut self, action: &Action, ap: &Path) {
+        match action {
+            Action::TableDraft(id) => {
+                self.draft_ref(ap.index(0), id);
+            }
+            Action::PutInBlue(id) | Action::CallVote(id) => {
+                if let Some(d) = self.draft_ref(ap.index(0), id)
+                    && self.s.council.rules.needs_consensus(d.kind)
+                {
+                    self.error_hint(
+                        ap.clone(),
+                        format!("`{}` is a {}, which is agreed by consensus, not voted", d.id, d.kind.name()),
+                        "only drafts put to a vote go into blue; statements go under silence by themselves",
+                    );
                 }
+            }
+            Action::FireEvent(id) => self.event_ref(ap.index(0), id),
+            Action::Announce(_) | Action::EndGame(_) => {}
+            Action::ProposeMotion(by, _) => {
+                self.member_ref(ap.index(0), by);
             }
         }
     }
