@@ -33,6 +33,9 @@ const BROKEN_WORD: f32 = 1.0;
 /// What a text that can pass is worth over one that cannot, beyond its
 /// obstacles: a penholder wants a product.
 const PASS_BONUS: f32 = 1.0;
+/// What crossing one of its own red lines costs the penholder: more than
+/// any text could gain, so it never writes one into its own draft.
+const OWN_LINE: f32 = 20.0;
 
 /// Every seat's standing on a text, as the penholder reads it.
 struct Standing {
@@ -269,6 +272,7 @@ impl Judges {
                 grudge += v.min(0.0);
             } else {
                 own = v;
+                obstacles += OWN_LINE * count as f32;
             }
             if let Some(decision) = judge.fixed {
                 match decision {

@@ -402,6 +402,7 @@ impl Game {
             result: result.clone(),
         });
         self.note_vetoes(&result.outcome);
+        self.history.support.push((draft, result.tally.yes));
         if result.outcome.adopted() {
             self.adopt(draft, current.text.clone());
         } else {

@@ -244,6 +244,10 @@ fn goal(r: &Resolver, g: &scenario::Goal) -> Option<CompiledGoal> {
         },
         scenario::Goal::DraftAdopted(d) => CompiledGoal::DraftAdopted(r.draft(d)?),
         scenario::Goal::DraftNotAdopted(d) => CompiledGoal::DraftNotAdopted(r.draft(d)?),
+        scenario::Goal::DraftSupported { draft, at_least } => CompiledGoal::DraftSupported {
+            draft: r.draft(draft)?,
+            at_least: *at_least,
+        },
         scenario::Goal::AvoidVeto => CompiledGoal::AvoidVeto,
     })
 }

@@ -76,6 +76,10 @@ pub enum CompiledGoal {
     DraftAdopted(DraftId),
     DraftNotAdopted(DraftId),
     AvoidVeto,
+    DraftSupported {
+        draft: DraftId,
+        at_least: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

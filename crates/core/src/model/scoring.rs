@@ -55,6 +55,12 @@ pub fn achieved(goal: &CompiledGoal, seat: SeatId, history: &History) -> bool {
         CompiledGoal::DraftAdopted(d) => history.adopted.iter().any(|p| p.draft == *d),
         CompiledGoal::DraftNotAdopted(d) => !history.adopted.iter().any(|p| p.draft == *d),
         CompiledGoal::AvoidVeto => !history.vetoes.contains(&seat),
+        CompiledGoal::DraftSupported { draft, at_least } => history
+            .support
+            .iter()
+            .rev()
+            .find(|(d, _)| d == draft)
+            .is_some_and(|(_, yes)| yes >= at_least),
     }
 }
 

@@ -265,6 +265,9 @@ pub struct History {
     pub blocked: Vec<DraftId>,
     /// Seats that cast a veto, once per veto.
     pub vetoes: Vec<SeatId>,
+    /// The votes in favour of each draft at its last vote.
+    #[serde(default)]
+    pub support: Vec<(DraftId, u32)>,
     /// Decisive moments so far, for the debrief.
     #[serde(default)]
     pub turning_points: Vec<super::record::TurningPoint>,

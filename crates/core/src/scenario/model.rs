@@ -344,6 +344,9 @@ pub enum Goal {
     DraftNotAdopted(String),
     /// The delegation ends the game without having cast a veto.
     AvoidVeto,
+    /// This draft is put to the vote and wins at least this many votes in
+    /// favour, adopted or not: a majority shown in public even against a veto.
+    DraftSupported { draft: String, at_least: u32 },
 }
 
 /// Decisions fixed by the scenario author, which the AI will not change.

@@ -258,6 +258,19 @@ impl<'a> Validator<'a> {
             Goal::DraftAdopted(id) | Goal::DraftNotAdopted(id) => {
                 self.draft_ref(gp.index(0), id);
             }
+            Goal::DraftSupported { draft, at_least } => {
+                self.draft_ref(gp.field("draft"), draft);
+                let members = self.s.council.members.len() as u32;
+                if *at_least == 0 || *at_least > members {
+                    self.error_hint(
+                        gp.field("at_least"),
+                        format!(
+                            "`at_least: {at_least}` votes is not a goal for a Council of {members}"
+                        ),
+                        format!("use a number from 1 to {members}"),
+                    );
+                }
+            }
             Goal::NoProductAdopted { .. } | Goal::AvoidVeto => {}
         }
     }
