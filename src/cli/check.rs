@@ -102,7 +102,18 @@ pub fn summary(loaded: &LoadedScenario) -> String {
         "  delegations {}, {red_lines} red lines, {objectives} objectives, {scripted} scripted",
         s.delegations.len()
     );
-    let _ = writeln!(out, "  days        {}, from {}", s.days, s.start_date);
+    match (s.dates.first(), s.dates.last()) {
+        (Some(first), Some(last)) => {
+            let _ = writeln!(
+                out,
+                "  days        {}, the Council's days from {first} to {last}",
+                s.days
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "  days        {}, from {}", s.days, s.start_date);
+        }
+    }
     let _ = writeln!(out, "  drafts      {}", s.drafts.len());
     for d in &s.drafts {
         let when = d

@@ -3,7 +3,6 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use horseshoe_core::model::state::Controller;
-use horseshoe_core::text::long_date;
 use horseshoe_core::view::instructions::Instructions;
 
 use super::Screen;
@@ -56,7 +55,7 @@ fn briefing_screen(
         ui.label(theme::muted(format!(
             "{} days from {} · {} members · president: {}",
             sc.source.days,
-            long_date(&sc.source.start_date, 1),
+            sc.source.long_date(1),
             sc.seat_count(),
             sc.name(sc.presidency)
         )));

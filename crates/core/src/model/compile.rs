@@ -203,7 +203,9 @@ fn red_line(
         .veto_stance
         .as_ref()
         .is_some_and(|v| v.vetoes.contains(&line.id));
-    let on_resolution = if !m.veto || vetoes {
+    let on_resolution = if line.abstain {
+        VoteResponse::Abstain
+    } else if !m.veto || vetoes {
         VoteResponse::No
     } else {
         VoteResponse::Abstain

@@ -21,6 +21,11 @@ pub struct Scenario {
     pub start_date: String,
     /// How many days (turns) the crisis lasts.
     pub days: u32,
+    /// The date of each day, when the Council's days are not consecutive
+    /// (a crisis that spans weeks, played on its meeting days); empty: one
+    /// day after another from `start_date`.
+    #[serde(default)]
+    pub dates: Vec<String>,
     /// What the players read before the first day.
     pub briefing: String,
     /// Shown in the debrief: what the real Council did.
@@ -51,6 +56,17 @@ pub struct Scenario {
     /// `horseshoe audit` (for a historical scenario: its history).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expect: Vec<Expectation>,
+}
+
+impl Scenario {
+    /// Day `day`'s date in words ("14 November 2012"): from `dates` when the
+    /// scenario lists them, else counted from `start_date`.
+    pub fn long_date(&self, day: u32) -> String {
+        match day.checked_sub(1).and_then(|i| self.dates.get(i as usize)) {
+            Some(date) => crate::text::long_date(date, 1),
+            None => crate::text::long_date(&self.start_date, day),
+        }
+    }
 }
 
 /// An expectation of many AI-only games, checked by `horseshoe audit`.
@@ -262,6 +278,11 @@ pub struct RedLine {
     pub rule: RedLineRule,
     /// Said in explanations: "the draft does not call for an end to rocket fire".
     pub reason: String,
+    /// `true`: over this line the member abstains on a resolution rather
+    /// than votes no (an elected member that will not stand in the way; a
+    /// veto holder's other lines follow its veto stance).
+    #[serde(default)]
+    pub abstain: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

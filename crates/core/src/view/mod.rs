@@ -24,7 +24,6 @@ use crate::model::state::Controller;
 use crate::narration::{Audience, Narrator, Tone, visible_to};
 use crate::rules::{Motion, Vote};
 use crate::scenario::Part;
-use crate::text::long_date;
 use drafts::{ClauseView, DraftView};
 use instructions::Instructions;
 use positions::known_positions;
@@ -176,7 +175,7 @@ impl GameView {
             title: sc.source.title.clone(),
             day: clock.day,
             days: clock.days,
-            date: long_date(&sc.source.start_date, clock.day),
+            date: sc.source.long_date(clock.day),
             phase: clock.phase,
             last_day: clock.day >= clock.days || clock.ending.is_some(),
             over: clock.over.clone(),

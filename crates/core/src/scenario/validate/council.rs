@@ -23,6 +23,9 @@ impl Validator<'_> {
                 "write the date as YYYY-MM-DD, for example \"2012-11-14\"",
             );
         }
+        if !s.dates.is_empty() {
+            self.dates();
+        }
         if s.days == 0 || s.days > MAX_DAYS {
             self.error_hint(
                 root.field("days"),
@@ -154,6 +157,47 @@ impl Validator<'_> {
             }
             if let Some(e) = &c.requires_event {
                 self.event_ref(cp.field("requires_event"), e);
+            }
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// A scenario's list of dates: one per day, real dates, in order, the
+    /// first one its `start_date`.
+    fn dates(&mut self) {
+        let s = self.s;
+        let path = Path::root().field("dates");
+        if s.dates.len() != s.days as usize {
+            self.error_hint(
+                path.clone(),
+                format!("{} dates for {} days", s.dates.len(), s.days),
+                "give one date per day, or leave `dates` out for consecutive days",
+            );
+        }
+        if s.dates.first().is_some_and(|first| *first != s.start_date) {
+            self.error_hint(
+                path.index(0),
+                format!(
+                    "the first date `{}` is not the start date `{}`",
+                    s.dates[0], s.start_date
+                ),
+                "day 1 is the start date",
+            );
+        }
+        for (i, date) in s.dates.iter().enumerate() {
+            if !is_iso_date(date) {
+                self.error_hint(
+                    path.index(i),
+                    format!("`{date}` is not a date"),
+                    "write the date as YYYY-MM-DD, for example \"2011-03-17\"",
+                );
+            } else if i > 0 && s.dates[i - 1].as_str() >= date.as_str() {
+                self.error_hint(
+                    path.index(i),
+                    format!("`{date}` does not come after `{}`", s.dates[i - 1]),
+                    "list the dates in order, one per day",
+                );
             }
         }
     }

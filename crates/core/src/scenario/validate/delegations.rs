@@ -179,6 +179,14 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        for (k, id) in vs.vetoes.iter().enumerate() {
+            if d.red_lines.iter().any(|r| r.id == *id && r.abstain) {
+                self.error(
+                    vp.field("vetoes").index(k),
+                    format!("red line `{id}` is vetoed but says `abstain: true`"),
+                );
+            }
+        }
         for (k, id) in vs.abstains_on.iter().enumerate() {
             if vs.vetoes.contains(id) {
                 self.error(
