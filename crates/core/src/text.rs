@@ -163,9 +163,10 @@ pub fn capitalise(s: &str) -> String {
 /// "the Russian Federation", but "France". English puts "the" before names
 /// that are plural or built on a common noun (states, kingdom, republic).
 pub fn country_in_sentence(name: &str) -> String {
-    const WITH_THE: [&str; 16] = [
+    const WITH_THE: [&str; 17] = [
         "United ",
         "Russian Federation",
+        "Soviet Union",
         "Republic ",
         "Democratic ",
         "Central African",
@@ -363,6 +364,7 @@ mod tests {
         );
         assert_eq!(country_in_sentence("United Kingdom"), "the United Kingdom");
         assert_eq!(country_in_sentence("France"), "France");
+        assert_eq!(country_in_sentence("Soviet Union"), "the Soviet Union");
         assert_eq!(country_in_sentence("South Africa"), "South Africa");
         assert_eq!(country_in_sentence("Morocco"), "Morocco");
     }
