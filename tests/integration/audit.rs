@@ -34,18 +34,25 @@ fn the_audit_says_what_never_and_always_happens() {
     assert_eq!(a.outcomes.len(), 1, "{:?}", a.outcomes);
     assert_eq!(a.outcomes[0].share, 1.0);
     assert!(a.findings[0].starts_with("Every game ends the same way"));
-    // The United States' corridor is never established by the AI.
+    // Russia's own draft never wins its nine votes with the AI.
+    let consent = a
+        .objectives
+        .iter()
+        .find(|o| o.member == "RUS" && o.description.contains("consent"))
+        .expect("an objective");
+    assert_eq!(consent.share, 0.0);
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.contains("never meets") && f.contains("RUS"))
+    );
+    // The corridor the United States holds to is always established.
     let corridor = a
         .objectives
         .iter()
         .find(|o| o.member == "USA")
         .expect("an objective");
-    assert_eq!(corridor.share, 0.0);
-    assert!(
-        a.findings
-            .iter()
-            .any(|f| f.contains("never meets") && f.contains("USA"))
-    );
+    assert_eq!(corridor.share, 1.0);
 
     // Gaza: games differ, every draft is circulated, and the clause no
     // majority carries (condemning the strikes) is named.

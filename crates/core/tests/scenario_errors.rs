@@ -74,10 +74,10 @@ fn a_voice_needs_a_speaker_and_an_event_action_a_real_draft() {
 #[test]
 fn a_syntax_error_gives_line_column_and_the_offending_text() {
     // A missing comma between two fields.
-    let src = mutate("days: 3,", "days: 3");
+    let src = mutate("days: 4,", "days: 4");
     let e = errors(&src);
     assert_eq!(e.len(), 1);
-    assert_eq!(e[0].line, line_of(&src, "days: 3") + 1);
+    assert_eq!(e[0].line, line_of(&src, "days: 4") + 1);
     assert!(
         e[0].to_string()
             .starts_with(&format!("bad.ron:{}:", e[0].line))
@@ -210,8 +210,8 @@ fn a_stance_with_the_wrong_number_of_wordings_is_an_error() {
 #[test]
 fn a_trigger_naming_a_missing_draft_is_an_error() {
     let src = mutate(
-        "triggers: [],",
-        "triggers: [(id: \"t\", when: DraftBlocked(\"mira_rez\"), then: [Announce(\"x\")])],",
+        "    triggers: [\n",
+        "    triggers: [\n        (id: \"t\", when: DraftBlocked(\"mira_rez\"), then: [Announce(\"x\")]),\n",
     );
     let e = errors(&src);
     assert_eq!(e[0].message, "unknown draft `mira_rez`");
@@ -243,8 +243,8 @@ fn a_draft_with_a_wording_the_clause_lacks_is_an_error() {
 #[test]
 fn putting_a_statement_in_blue_is_an_error() {
     let src = mutate(
-        "triggers: [],",
-        "triggers: [(id: \"t\", when: FromDay(2), then: [PutInBlue(\"mira_ps\")])],",
+        "    triggers: [\n",
+        "    triggers: [\n        (id: \"t\", when: FromDay(2), then: [PutInBlue(\"mira_ps\")]),\n",
     );
     let e = errors(&src);
     assert!(
@@ -257,7 +257,7 @@ fn putting_a_statement_in_blue_is_an_error() {
 fn every_meaning_error_of_a_file_is_reported_at_once() {
     let src = mutate("quota: 9,", "quota: 0,")
         .replacen("presidency: \"USA\"", "presidency: \"XXX\"", 1)
-        .replacen("days: 3,", "days: 0,", 1);
+        .replacen("days: 4,", "days: 0,", 1);
     let e = errors(&src);
     assert!(e.len() >= 3, "{e:?}");
     let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
@@ -321,8 +321,8 @@ fn a_missing_file_is_a_read_error() {
 #[test]
 fn an_expectation_names_a_real_draft_and_shares_in_order() {
     let src = mutate(
-        "    triggers: [],\n)",
-        "    triggers: [],\n    expect: [\n        Share(draft: \"mira_pss\", fate: Adopted, at_least: 0.5),\n        NoProduct(at_least: 0.6, at_most: 0.2),\n        Tally(draft: \"mira_res\", yes: 15, no: 1, abstain: 0),\n    ],\n)",
+        "    expect: [\n",
+        "    expect: [\n        Share(draft: \"mira_pss\", fate: Adopted, at_least: 0.5),\n        NoProduct(at_least: 0.6, at_most: 0.2),\n        Tally(draft: \"mira_res\", yes: 15, no: 1, abstain: 0),\n",
     );
     let e = errors(&src);
     let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
@@ -333,11 +333,61 @@ fn an_expectation_names_a_real_draft_and_shares_in_order() {
     assert!(messages[1].contains("`at_least` may not exceed `at_most`"));
     assert!(messages[2].contains("more votes than the Council's 15 members"));
     // A variant the format does not know is refused by the parser, located.
-    let src = mutate(
-        "    triggers: [],\n)",
-        "    triggers: [],\n    expect: [MostLikely(\"x\")],\n)",
-    );
+    let src = mutate("    expect: [\n", "    expect: [MostLikely(\"x\"),\n");
     let e = errors(&src);
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].line, line_of(&src, "MostLikely"));
+}
+
+#[test]
+fn dates_are_one_per_day_in_order_from_the_start() {
+    let src = mutate(
+        "days: 4,",
+        "days: 4,\n    dates: [\"2030-03-02\", \"2030-03-09\", \"2030-03-05\"],",
+    );
+    let e = errors(&src);
+    let messages: Vec<&str> = e.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(e.len(), 2, "{messages:?}");
+    assert_eq!(messages[0], "3 dates for 4 days");
+    assert_eq!(messages[1], "`2030-03-05` does not come after `2030-03-09`");
+    assert_eq!(e[1].line, line_of(&src, "dates:"));
+    let src = mutate(
+        "days: 4,",
+        "days: 4,\n    dates: [\"2030-03-03\", \"2030-03-04\", \"2030-02-30\", \"2030-03-08\"],",
+    );
+    let messages: Vec<String> = errors(&src).into_iter().map(|p| p.message).collect();
+    assert!(
+        messages.contains(
+            &"the first date `2030-03-03` is not the start date `2030-03-02`".to_string()
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"`2030-02-30` is not a date".to_string()),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_vetoed_red_line_cannot_also_abstain_and_support_is_counted_within_the_council() {
+    let src = mutate(
+        "reason: \"the text opens the door to the use of force against Calvera\")",
+        "reason: \"the text opens the door to the use of force against Calvera\", abstain: true)",
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].message,
+        "red line `no_force` is vetoed but says `abstain: true`"
+    );
+    let src = mutate(
+        "goal: DraftAdopted(\"mira_consent\"), points: 1)",
+        "goal: DraftSupported(draft: \"mira_consent\", at_least: 16), points: 1)",
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].message,
+        "`at_least: 16` votes is not a goal for a Council of 15"
+    );
 }

@@ -486,7 +486,7 @@ pub fn plan_with(
         plan.amend(draft);
         plan.seek_support(table, draft, a, councils);
         plan.co_sponsor(draft, a, councils);
-        plan.press_unanswered(draft);
+        plan.press_amendments(draft);
         plan.blame_blockers(draft, a, rng, councils);
         plan.call_for_debate(table, draft, a);
     }
@@ -637,12 +637,15 @@ impl Plan<'_, '_> {
         }
     }
 
-    /// An amendment the penholder has left unanswered since an earlier day
-    /// is pressed to a vote, if it is worth it: costs nothing.
-    fn press_unanswered(&mut self, draft: &DraftState) {
+    /// An amendment to a resolution that the penholder refused, or has
+    /// left unanswered since an earlier day, is pressed to a vote (voted
+    /// before the draft, rule 36), if it is worth it: costs nothing.
+    fn press_amendments(&mut self, draft: &DraftState) {
         let (sit, seat) = (self.sit, self.seat);
         for a in &draft.amendments {
-            let waiting = a.by == seat && a.state == AmendmentState::Proposed && a.day < sit.day;
+            let refused_or_waiting =
+                matches!(a.state, AmendmentState::Proposed | AmendmentState::Rejected);
+            let waiting = a.by == seat && refused_or_waiting && a.day < sit.day;
             if waiting && insists(sit, seat, draft, a.id) {
                 self.free.push(Act::InsistOnAmendment {
                     draft: draft.id,

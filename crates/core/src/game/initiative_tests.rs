@@ -11,7 +11,7 @@ use crate::model::draft::{DraftStatus, Text};
 use crate::model::record::{VoteSubject, What};
 
 fn tutorial_with_guatemala_blocking_the_press_statement() -> Arc<CompiledScenario> {
-    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+    let src = include_str!("../testdata/tutorial-rules.ron").replace(
         r#"(member: "GTM", salience: 0.3,"#,
         r#"(member: "GTM", script: (decisions: [(draft: "mira_ps", decision: BreakSilence, reason: "its capital wants a word on its own convoys first")]), salience: 0.3,"#,
     );
@@ -202,7 +202,7 @@ fn the_change_a_turning_point_names_flips_the_decision_when_replayed() {
 fn the_presidency_proposes_a_compromise_when_a_student_penholder_will_not() {
     // Guatemala will not have the flash appeal in a statement; France, a
     // student, puts its statement under silence unchanged.
-    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+    let src = include_str!("../testdata/tutorial-rules.ron").replace(
         r#"(member: "GTM", salience: 0.3,"#,
         r#"(member: "GTM", red_lines: [(id: "no_appeal", products: [PressStatement], rule: MustNotContain(clause: "donors"), reason: "its capital will not be lectured about the flash appeal")], salience: 0.3,"#,
     );
@@ -256,7 +256,7 @@ fn the_presidency_proposes_a_compromise_when_a_student_penholder_will_not() {
 fn the_request_a_turning_point_names_would_have_won_the_breaker_over() {
     // Guatemala minds the flash appeal, without a red line, and listens to
     // Colombia; France, a student, puts its statement under silence as it is.
-    let src = include_str!("../../../../scenarios/tutorial.ron").replace(
+    let src = include_str!("../testdata/tutorial-rules.ron").replace(
         r#"(member: "GTM", salience: 0.3, wants_product: 0.6, stances: { "solidarity": [0.7],"#,
         r#"(member: "GTM", salience: 0.5, wants_product: -0.5, personality: (flexibility: 0.1, group_loyalty: 0.0), relationships: { "COL": 1.0 }, stances: { "donors": [-1.0, -1.0], "solidarity": [0.0],"#,
     );
@@ -330,7 +330,7 @@ fn the_request_a_turning_point_names_would_have_won_the_breaker_over() {
 fn on_the_last_day_the_president_calls_the_vote_a_penholder_left_waiting() {
     // China presides; the United States, a student, puts its resolution in
     // blue and never asks for the vote.
-    let src = include_str!("../../../../scenarios/tutorial.ron")
+    let src = include_str!("../testdata/tutorial-rules.ron")
         .replace(r#"presidency: "USA","#, r#"presidency: "CHN","#);
     let sc = scenario(&src);
     let mut game = game_with(&sc, 3, &["USA"]);
