@@ -52,10 +52,19 @@ fn briefing_screen(
         if let Some(entry) = catalog.current() {
             crate::ui::reload::reload_banner(ui, entry);
         }
+        // A scenario played on chosen days says which span they cover.
+        let span = if sc.source.dates.is_empty() {
+            format!("from {}", sc.source.long_date(1))
+        } else {
+            format!(
+                "of the Council, {} to {}",
+                sc.source.long_date(1),
+                sc.source.long_date(sc.source.days)
+            )
+        };
         ui.label(theme::muted(format!(
-            "{} days from {} · {} members · president: {}",
+            "{} days {span} · {} members · president: {}",
             sc.source.days,
-            sc.source.long_date(1),
             sc.seat_count(),
             sc.name(sc.presidency)
         )));
