@@ -643,3 +643,48 @@ fn the_ceasefire_brings_out_the_united_states_statement_and_morocco_gives_way() 
     assert!(record.entries.iter().any(|e| matches!(&e.what,
         What::Announcement { text } if text.starts_with("Morocco withdraws"))));
 }
+
+/// The tutorial's third and fourth days as its briefing announces them: an
+/// amendment the penholder refused is pressed and voted before its draft;
+/// the corridor passes with two abstentions; France's draft is vetoed and
+/// Russia's fails for want of nine votes.
+#[test]
+fn the_tutorial_shows_an_amendment_voted_first_a_veto_and_a_draft_short_of_nine() {
+    let sc = tutorial();
+    let record = play(&sc, 1);
+    let votes: Vec<(&VoteSubject, &rules::VoteResult)> = record
+        .entries
+        .iter()
+        .filter_map(|e| match &e.what {
+            What::Vote {
+                subject, result, ..
+            } => Some((subject, result)),
+            _ => None,
+        })
+        .collect();
+    let draft_vote = |id: &str| {
+        votes
+            .iter()
+            .position(|(s, _)| matches!(s, VoteSubject::Draft { draft, .. } if draft == id))
+            .unwrap_or_else(|| panic!("{id} is voted"))
+    };
+    let amendment = votes
+        .iter()
+        .position(|(s, _)| matches!(s, VoteSubject::Amendment { draft, .. } if draft == "mira_res"))
+        .expect("an amendment to the corridor is pressed to a vote");
+    assert!(amendment < draft_vote("mira_res"), "voted before its draft");
+    let result = |id: &str| votes[draft_vote(id)].1;
+    assert!(result("mira_res").outcome.adopted());
+    assert_eq!(result("mira_res").tally.abstain, 2);
+    assert!(matches!(
+        &result("mira_force").outcome,
+        rules::VoteOutcome::Vetoed { by } if by.len() == 2
+    ));
+    let consent = result("mira_consent");
+    assert!(!consent.outcome.adopted());
+    assert!(consent.tally.yes < 9);
+    assert!(!matches!(
+        consent.outcome,
+        rules::VoteOutcome::Vetoed { .. }
+    ));
+}
