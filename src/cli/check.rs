@@ -106,7 +106,7 @@ pub fn summary(loaded: &LoadedScenario) -> String {
         (Some(first), Some(last)) => {
             let _ = writeln!(
                 out,
-                "  days        {}, the Council's days from {first} to {last}",
+                "  days        {}, chosen days from {first} to {last}",
                 s.days
             );
         }

@@ -57,7 +57,7 @@ fn briefing_screen(
             format!("from {}", sc.source.long_date(1))
         } else {
             format!(
-                "of the Council, {} to {}",
+                "between {} and {}",
                 sc.source.long_date(1),
                 sc.source.long_date(sc.source.days)
             )
