@@ -119,7 +119,7 @@ pub fn summary(loaded: &LoadedScenario) -> String {
         let when = d
             .circulated_on
             .map(|day| format!("day {day}"))
-            .unwrap_or_else(|| "by trigger".into());
+            .unwrap_or_else(|| "in the drawer".into());
         let _ = writeln!(
             out,
             "    {:<18} {} by {}, {} clauses, {when}",
