@@ -97,13 +97,25 @@ fn nameplate(
         egui::Stroke::new(1.5, colour)
     };
     painter.rect_stroke(r, 5.0, border, egui::StrokeKind::Inside);
-    // Name: full if it fits, else the code.
-    let font = egui::FontId::proportional(12.5);
-    let full = painter.layout_no_wrap(member.name.clone(), font.clone(), theme::TEXT);
-    let name = if full.size().x <= r.width() - 8.0 {
-        full
+    // Name: full if it fits, then in a smaller size ("Bosnia and
+    // Herzegovina"), else the code, with the full name on hover.
+    let room = r.width() - 8.0;
+    let layout = |text: &str, size: f32| {
+        painter.layout_no_wrap(
+            text.to_owned(),
+            egui::FontId::proportional(size),
+            theme::TEXT,
+        )
+    };
+    let mut name = layout(&member.name, 12.5);
+    if name.size().x > room {
+        name = layout(&member.name, 10.5);
+    }
+    let response = if name.size().x > room {
+        name = layout(&member.code, 12.5);
+        response.on_hover_text(&member.name)
     } else {
-        painter.layout_no_wrap(member.code.clone(), font, theme::TEXT)
+        response
     };
     painter.galley(egui::pos2(r.left() + 4.0, r.top() + 3.0), name, theme::TEXT);
     let mut marks = String::new();
